@@ -1,8 +1,39 @@
-// probe
-const path = require("node:path");
+#!/usr/bin/env node
+// The allocation-workbook tslab kernel.
+//
+// Jupyter starts kernels in the notebook's folder; tslab compiles cells with their
+// rootDir at the kernel's working directory, so this launcher moves to the project
+// root first: notebooks then import the library as "./src/...".
+//
+// tslab catches errors thrown in timers and unhandled promise rejections and only
+// prints them to whichever cell is current; a headless run would miss them. When
+// WORKBOOK_ASYNC_ERRORS names a file, each such error is appended to it as a JSON
+// line, and the notebook runner fails the run on it.
+"use strict";
 const fs = require("node:fs");
+const path = require("node:path");
+
 const root = path.resolve(__dirname, "..", "..");
-process.chdir(process.env.WORKBOOK_ROOT || root);
+process.chdir(root);
+
+const errorsFile = process.env.WORKBOOK_ASYNC_ERRORS;
+function record(kind, err) {
+  if (!errorsFile) return;
+  const e = err instanceof Error ? err : new Error(String(err));
+  const line = JSON.stringify({ kind, name: e.name, message: e.message, stack: e.stack || "", at: new Date().toISOString() });
+  try {
+    fs.appendFileSync(errorsFile, line + "\n");
+  } catch {
+    // The runner also sees the message on the cell's stderr; nothing else to do here.
+  }
+}
+process.on("uncaughtException", (err) => record("uncaughtException", err));
+process.on("unhandledRejection", (reason) => record("unhandledRejection", reason));
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  process.stderr.write("usage: launch.cjs CONNECTION_FILE (Jupyter passes it)\n");
+  process.exit(2);
+}
 const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
-const cfg = process.argv[2];
-startKernel({ configPath: cfg, enableFindLocal: false });
+startKernel({ configPath: connectionFile, enableFindLocal: false });

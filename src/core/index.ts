@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./frame";
 export * from "./conventions";
+export * from "./paths";

@@ -1,0 +1,5 @@
+export * from "./figure";
+export { barChart, type BarChartOptions } from "./bar-chart";
+export { lineChart, type LineChartOptions, type LineSeries } from "./line-chart";
+export { heatmap } from "./heatmap";
+export { show, figureHtml, figureBundle, PLOTLY_MIME } from "./show";

@@ -1,0 +1,99 @@
+import { createRequire } from "node:module";
+import { packagePath } from "../core/paths";
+import { figureTitle, type Figure } from "./figure";
+
+/** The MIME type of plotly figures in Jupyter display data (rendered by JupyterLab's plotly extension and by the workbook report). */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+let counter = 0;
+
+/**
+ * HTML that draws a figure in a page: a `div`, the figure as JSON, and a script that uses
+ * `window.Plotly` when the page has it, else loads plotly.js from the Jupyter server's
+ * `static/plotly.min.js` (which `npm run notebook` serves from the installed
+ * `plotly.js-dist-min` package, through require.js in the classic notebook). Offline.
+ *
+ * @example
+ * ```ts
+ * figureHtml({ data: [], layout: {} }, "fig1").startsWith('<div id="fig1"'); // => true
+ * ```
+ */
+export function figureHtml(figure: Figure, id = `aw-fig-${Date.now().toString(36)}-${counter++}`): string {
+  const json = JSON.stringify(figure).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  const height = figure.layout.height ?? 420;
+  return `<div id="${id}" class="aw-plot" style="width:100%;height:${height}px"></div>
+<script type="application/json" id="${id}-json">${json}</script>
+<script>
+(function () {
+  var el = document.getElementById(${JSON.stringify(id)});
+  var fig = JSON.parse(document.getElementById(${JSON.stringify(id + "-json")}).textContent);
+  function draw(P) { P.newPlot(el, fig.data, fig.layout || {}, Object.assign({ responsive: true, displaylogo: false }, fig.config || {})); }
+  if (window.Plotly) { draw(window.Plotly); return; }
+  var base = (document.body && document.body.getAttribute("data-base-url")) || "/";
+  if (typeof window.requirejs === "function") {
+    window.requirejs.config({ paths: { "aw-plotly": base + "static/plotly.min" } });
+    window.requirejs(["aw-plotly"], function (P) { window.Plotly = P; draw(P); });
+    return;
+  }
+  var s = document.createElement("script");
+  s.src = base + "static/plotly.min.js";
+  s.onload = function () { draw(window.Plotly); };
+  document.head.appendChild(s);
+})();
+</script>`;
+}
+
+/**
+ * The display bundle of a figure: plotly JSON (JupyterLab, the workbook report), HTML (the
+ * classic notebook) and a plain-text line (terminals, nbconvert text).
+ *
+ * @example
+ * ```ts
+ * Object.keys(figureBundle({ data: [], layout: { title: { text: "W" } } }));
+ * // => ["application/vnd.plotly.v1+json", "text/html", "text/plain"]
+ * ```
+ */
+export function figureBundle(figure: Figure): Record<string, unknown> {
+  return {
+    [PLOTLY_MIME]: figure,
+    "text/html": figureHtml(figure),
+    "text/plain": `<Figure: ${figureTitle(figure)} (${figure.data.length} trace${figure.data.length === 1 ? "" : "s"})>`,
+  };
+}
+
+type WriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+
+/** tslab's display writer of the running cell, when this code runs inside the tslab kernel. */
+function tslabDisplayWriter(): WriteDisplayData | undefined {
+  try {
+    const require = createRequire(packagePath("package.json"));
+    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData?: WriteDisplayData };
+    return typeof jupyter.lastWriteDisplayData === "function" ? jupyter.lastWriteDisplayData : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Shows a figure. In a notebook (tslab kernel) it displays the figure's bundle, drawn offline
+ * in the classic notebook, in JupyterLab (with its plotly extension) and in the HTML report.
+ * Elsewhere (a script, a test) it prints the plain-text line and returns.
+ *
+ * Uses tslab's internal display writer (`tslab/dist/jupyter`), because the public
+ * `tslab.display` sends one format per output and the bundle needs three.
+ *
+ * @example
+ * ```ts
+ * show(barChart({ title: "Weights", labels: ["A", "B"], values: [0.6, 0.4] }));
+ * // (in a notebook: the chart; in a script: "<Figure: Weights (1 trace)>")
+ * ```
+ */
+export function show(figure: Figure): void {
+  const write = tslabDisplayWriter();
+  const bundle = figureBundle(figure);
+  if (write) {
+    write({ data: bundle, metadata: {}, transient: {} }, false);
+    return;
+  }
+  console.log(bundle["text/plain"]);
+}

@@ -1,0 +1,6 @@
+export * from "./notebook-file";
+export * from "./parameters";
+export * from "./kernel-spec";
+export * from "./run-notebook";
+export * from "./report";
+export * from "./workbook-cli";

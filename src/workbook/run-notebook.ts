@@ -1,0 +1,213 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../core/errors";
+import { packagePath } from "../core/paths";
+import { ensureKernelSpec, jupyterPath, KERNEL_NAME } from "./kernel-spec";
+import { cellSource, readNotebook, writeNotebook, type NotebookEntry } from "./notebook-file";
+import { findParametersCell, injectParameters } from "./parameters";
+
+/** Python with Jupyter (Debian's `/usr/bin/python3`, or `WORKBOOK_PYTHON`). */
+export function jupyterPython(): string {
+  return process.env.WORKBOOK_PYTHON ?? "/usr/bin/python3";
+}
+
+/** Why a notebook run stopped. */
+export interface NotebookFailure {
+  /** `cell`: the cell threw; `timeout`: the per-cell timeout passed; `dead_kernel`; `async`: a timer or unawaited promise threw; `startup`: the kernel did not start; `runner`: the runner itself failed. */
+  readonly kind: "cell" | "timeout" | "dead_kernel" | "async" | "startup" | "runner";
+  /** 0-based index of the failing cell in the notebook, or -1. */
+  readonly cellIndex: number;
+  /** The failing cell's source. */
+  readonly source: string;
+  /** The real error message and stack, with tslab's internal frames removed. */
+  readonly message: string;
+}
+
+/** The outcome of running one notebook. */
+export interface NotebookRun {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly seconds: number;
+  /** The executed notebook (outputs included, also on failure). */
+  readonly outputPath: string;
+  readonly cells: number;
+  readonly failure?: NotebookFailure;
+  /** Seconds per executed code cell, by cell index. */
+  readonly cellSeconds: Readonly<Record<number, number>>;
+}
+
+/** Progress events while a notebook runs. */
+export type RunEvent =
+  | { readonly type: "start"; readonly name: string; readonly cells: number }
+  | { readonly type: "cell"; readonly name: string; readonly index: number; readonly cells: number; readonly seconds: number }
+  | { readonly type: "done"; readonly run: NotebookRun };
+
+/** Options of {@link runNotebook}. */
+export interface RunNotebookOptions {
+  /** Parameter overrides, `name → value` as typed on the command line. */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** Per-cell timeout in seconds (default 600). */
+  readonly cellTimeoutSeconds?: number;
+  /** Folder for executed notebooks (default `build/notebooks`). */
+  readonly outputDir?: string;
+  readonly onEvent?: (event: RunEvent) => void;
+}
+
+/**
+ * Removes tslab's and Node's internal frames from a stack, keeping the user's.
+ *
+ * @example
+ * ```ts
+ * trimStack("Error: x\n    at evalmachine.<anonymous>:2:7\n    at Script.runInThisContext (node:vm:135:14)");
+ * // => "Error: x\n    at evalmachine.<anonymous>:2:7"
+ * ```
+ */
+export function trimStack(text: string): string {
+  const lines = text.split("\n");
+  const internal = (l: string) => /^\s+at /.test(l) && /(node_modules[\\/]tslab|node:vm|node:internal|sigintHandlersWrap)/.test(l);
+  const kept = lines.filter((l) => !internal(l));
+  const hidden = lines.length - kept.length;
+  return (kept.join("\n").trimEnd() + (hidden > 0 ? `\n    (${hidden} frames of tslab and Node internals hidden)` : "")).trim();
+}
+
+interface ExecutorEvent {
+  event: "start" | "cell_start" | "cell_done" | "failure" | "done";
+  cells?: number;
+  index?: number;
+  seconds?: number;
+  kind?: NotebookFailure["kind"];
+  message?: string;
+  ok?: boolean;
+}
+
+/**
+ * Executes one notebook headless in the project's tslab kernel, writing the executed copy
+ * to `build/notebooks/NAME.ipynb`. Never throws for a failing cell: the failure is in the result.
+ *
+ * @example
+ * ```ts
+ * const run = await runNotebook({ name: "00-tour", number: "00", path: "notebooks/00-tour.ipynb" }, { parameters: { years: "3" } });
+ * run.ok; // => true
+ * ```
+ * @throws InputError for an unknown parameter or a notebook without a parameters cell.
+ */
+export async function runNotebook(entry: NotebookEntry, options: RunNotebookOptions = {}): Promise<NotebookRun> {
+  const outputDir = options.outputDir ?? packagePath("build", "notebooks");
+  const timeout = options.cellTimeoutSeconds ?? 600;
+  if (!(timeout > 0)) throw new InputError("BAD_TIMEOUT", `runNotebook: cell timeout must be a positive number of seconds, got ${timeout}`);
+  const source = readNotebook(entry.path);
+  findParametersCell(source, entry.name);
+  const prepared = injectParameters(source, options.parameters ?? {}, entry.name);
+  mkdirSync(outputDir, { recursive: true });
+  const outputPath = join(outputDir, `${entry.name}.ipynb`);
+  writeNotebook(outputPath, prepared);
+  ensureKernelSpec();
+
+  const errorsFile = join(outputDir, `.${entry.name}.async-errors.jsonl`);
+  rmSync(errorsFile, { force: true });
+  const python = jupyterPython();
+  const executor = packagePath("scripts", "kernel", "execute.py");
+  const cellSeconds: Record<number, number> = {};
+  let failure: NotebookFailure | undefined;
+  let cells = prepared.cells.length;
+  let seconds = 0;
+  let sawDone = false;
+  const started = Date.now();
+  const emit = options.onEvent ?? (() => {});
+
+  const stderrChunks: string[] = [];
+  const exitCode = await new Promise<number>((resolve) => {
+    const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile], {
+      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, PYTHONUNBUFFERED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let buffer = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        let ev: ExecutorEvent;
+        try {
+          ev = JSON.parse(line) as ExecutorEvent;
+        } catch {
+          stderrChunks.push(line + "\n");
+          continue;
+        }
+        if (ev.event === "start") {
+          cells = ev.cells ?? cells;
+          emit({ type: "start", name: entry.name, cells });
+        } else if (ev.event === "cell_done") {
+          cellSeconds[ev.index!] = ev.seconds!;
+          emit({ type: "cell", name: entry.name, index: ev.index!, cells, seconds: ev.seconds! });
+        } else if (ev.event === "failure") {
+          const index = ev.index ?? -1;
+          failure = {
+            kind: ev.kind ?? "cell",
+            cellIndex: index,
+            source: index >= 0 ? cellSource(prepared.cells[index]!) : "",
+            message: trimStack(ev.message ?? ""),
+          };
+        } else if (ev.event === "done") {
+          sawDone = true;
+          seconds = ev.seconds ?? 0;
+        }
+      }
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => stderrChunks.push(chunk));
+    child.on("error", (err) => {
+      stderrChunks.push(`cannot start ${python}: ${err.message}\n`);
+      resolve(127);
+    });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+  rmSync(errorsFile, { force: true });
+
+  if (!sawDone && !failure) {
+    const stderr = stderrChunks.join("").trim();
+    const hint = /No module named '?nbclient|nbformat/.test(stderr) || exitCode === 127
+      ? `Jupyter is not installed for ${python}: run \`npm run setup\``
+      : "the executor stopped without a result";
+    failure = { kind: "runner", cellIndex: -1, source: "", message: `${hint}\n${stderr.split("\n").slice(-20).join("\n")}`.trim() };
+  }
+  const run: NotebookRun = {
+    name: entry.name,
+    ok: exitCode === 0 && !failure,
+    seconds: seconds || (Date.now() - started) / 1000,
+    outputPath,
+    cells,
+    cellSeconds,
+    ...(failure ? { failure } : {}),
+  };
+  emit({ type: "done", run });
+  return run;
+}
+
+/**
+ * A readable account of a failed run: notebook, cell number, the cell's source, the message and stack.
+ *
+ * @example
+ * ```ts
+ * console.log(formatFailure(run));
+ * // ✗ 99-failing: cell 4 of 5 failed (cell)
+ * // ── source ──
+ * // throw new Error("deliberate")
+ * // ── error ──
+ * // Error: deliberate …
+ * ```
+ */
+export function formatFailure(run: NotebookRun): string {
+  const f = run.failure;
+  if (!f) return `✓ ${run.name}`;
+  const where = f.cellIndex >= 0 ? `cell ${f.cellIndex + 1} of ${run.cells}` : "before any cell";
+  const lines = [`✗ ${run.name}: ${where} failed (${f.kind})`];
+  if (f.source) lines.push("── source ──", f.source.trimEnd());
+  lines.push("── error ──", f.message || "(no message)");
+  if (existsSync(run.outputPath)) lines.push(`── executed notebook: ${run.outputPath}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,125 @@
+import { InputError } from "../core/errors";
+import { packagePath } from "../core/paths";
+import { listNotebooks, selectNotebooks } from "./notebook-file";
+import { writeReport } from "./report";
+import { formatFailure, runNotebook, type NotebookRun, type RunEvent } from "./run-notebook";
+
+/** Parsed arguments of `npm run workbook`. */
+export interface WorkbookArgs {
+  readonly selectors: string[];
+  readonly parameters: Record<string, string>;
+  readonly cellTimeoutSeconds: number;
+  readonly report: boolean;
+  readonly notebooksDir: string;
+  readonly help: boolean;
+}
+
+export const WORKBOOK_USAGE = `Usage: npm run workbook -- [NOTEBOOK ...] [--param NAME=VALUE ...] [--timeout SECONDS] [--no-report]
+
+Executes the notebooks of notebooks/ in order, headless, in the project's tslab kernel.
+Writes executed notebooks to build/notebooks/, an offline HTML report to build/report/,
+and prints a summary. Exits non-zero when any cell fails.
+
+  NOTEBOOK            a number (05) or name (05-allocation); default: every notebook
+  --param NAME=VALUE  override a value of the notebooks' parameters cell (repeatable)
+  --timeout SECONDS   per-cell timeout (default 600)
+  --notebooks DIR     folder of notebooks (default notebooks/)
+  --no-report         skip the HTML report
+  --help              this text`;
+
+/**
+ * Parses `npm run workbook` arguments.
+ *
+ * @example
+ * ```ts
+ * parseWorkbookArgs(["05", "--param", "universeSize=50"]).parameters; // => { universeSize: "50" }
+ * ```
+ * @throws InputError for an unknown flag or a malformed value, naming it.
+ */
+export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
+  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), help: false };
+  const mutable = args as { -readonly [K in keyof WorkbookArgs]: WorkbookArgs[K] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (flag: string) => {
+      const v = argv[++i];
+      if (v === undefined) throw new InputError("MISSING_VALUE", `workbook: ${flag} needs a value\n\n${WORKBOOK_USAGE}`, { flag });
+      return v;
+    };
+    if (a === "--help" || a === "-h") mutable.help = true;
+    else if (a === "--no-report") mutable.report = false;
+    else if (a === "--param" || a.startsWith("--param=")) {
+      const kv = a === "--param" ? value(a) : a.slice("--param=".length);
+      const eq = kv.indexOf("=");
+      if (eq <= 0) throw new InputError("BAD_PARAM", `workbook: --param takes NAME=VALUE, got "${kv}"`, { param: kv });
+      mutable.parameters[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (a === "--timeout") {
+      const t = Number(value(a));
+      if (!(t > 0)) throw new InputError("BAD_TIMEOUT", `workbook: --timeout takes a positive number of seconds, got "${argv[i]}"`);
+      mutable.cellTimeoutSeconds = t;
+    } else if (a === "--notebooks") mutable.notebooksDir = value(a);
+    else if (a.startsWith("-")) throw new InputError("UNKNOWN_FLAG", `workbook: unknown flag ${a}\n\n${WORKBOOK_USAGE}`, { flag: a });
+    else mutable.selectors.push(a);
+  }
+  return args;
+}
+
+function progressLine(event: RunEvent): string | undefined {
+  if (event.type === "start") return `▶ ${event.name} (${event.cells} cells)`;
+  if (event.type === "cell") return `  ${event.name} cell ${event.index + 1}/${event.cells} ✓ ${event.seconds.toFixed(2)} s`;
+  return undefined;
+}
+
+/**
+ * The terminal summary: notebook, status, seconds.
+ *
+ * @example
+ * ```ts
+ * summaryTable([{ name: "00-tour", ok: true, seconds: 4.2 } as NotebookRun]);
+ * // => "notebook   status   seconds\n00-tour    ok           4.2\n…"
+ * ```
+ */
+export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "seconds">[]): string {
+  const width = Math.max(8, ...runs.map((r) => r.name.length));
+  const lines = [`${"notebook".padEnd(width)}  status  ${"seconds".padStart(8)}`];
+  for (const r of runs) lines.push(`${r.name.padEnd(width)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)}  ${r.seconds.toFixed(1).padStart(8)}`);
+  const total = runs.reduce((s, r) => s + r.seconds, 0);
+  lines.push(`${"total".padEnd(width)}  ${`${runs.filter((r) => r.ok).length}/${runs.length}`.padEnd(6)}  ${total.toFixed(1).padStart(8)}`);
+  return lines.join("\n");
+}
+
+/**
+ * Runs the workbook: the selected notebooks in order, stopping at none (every notebook runs,
+ * so one failure does not hide another), then the report and the summary.
+ *
+ * @returns the process exit code: 0 when every notebook ran, 1 otherwise.
+ * @example
+ * ```ts
+ * await runWorkbook(["00", "--param", "years=3"]); // => 0
+ * ```
+ */
+export async function runWorkbook(argv: readonly string[], log: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  const args = parseWorkbookArgs(argv);
+  if (args.help) {
+    log(WORKBOOK_USAGE);
+    return 0;
+  }
+  const notebooks = selectNotebooks(listNotebooks(args.notebooksDir), args.selectors);
+  const runs: NotebookRun[] = [];
+  for (const nb of notebooks) {
+    const run = await runNotebook(nb, {
+      parameters: args.parameters,
+      cellTimeoutSeconds: args.cellTimeoutSeconds,
+      onEvent: (e) => {
+        const line = progressLine(e);
+        if (line) log(line);
+      },
+    });
+    if (!run.ok) log(formatFailure(run));
+    runs.push(run);
+  }
+  if (args.report && runs.length > 0) log(`report: ${writeReport(runs)}`);
+  log("");
+  log(summaryTable(runs));
+  return runs.every((r) => r.ok) ? 0 : 1;
+}
