@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm run notebook: Jupyter on notebooks/ with the project's tslab kernel, on localhost.
+# JupyterLab when installed, else the classic notebook. Charts load plotly.js from the
+# installed plotly.js-dist-min package, served as static/plotly.min.js: no internet needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+python="${WORKBOOK_PYTHON:-/usr/bin/python3}"
+port="${PORT:-8888}"
+node_modules/.bin/tsx scripts/register-kernel.ts >/dev/null
+export JUPYTER_PATH="$root/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+plotly_dir="$root/node_modules/plotly.js-dist-min"
+[ -f "$plotly_dir/plotly.min.js" ] || { echo "plotly.js-dist-min is not installed: run npm run setup" >&2; exit 1; }
+if command -v jupyter-lab >/dev/null 2>&1; then
+  echo "Starting JupyterLab on http://127.0.0.1:$port/ (the URL with its token follows)"
+  exec jupyter-lab --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$root/notebooks" \
+    --ServerApp.extra_static_paths="['$plotly_dir']" "$@"
+fi
+"$python" -c 'import notebook' 2>/dev/null || { echo "Jupyter notebook is not installed: run npm run setup" >&2; exit 1; }
+echo "Starting the classic Jupyter notebook on http://127.0.0.1:$port/ (the URL with its token follows)"
+exec "$python" -m notebook --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$root/notebooks" \
+  --NotebookApp.extra_static_paths="['$plotly_dir']" "$@"

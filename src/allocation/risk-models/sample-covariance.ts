@@ -1,0 +1,52 @@
+/**
+ * Annualised sample covariance of returns, as PyPortfolioOpt's `risk_models.sample_cov`.
+ */
+import { TRADING_DAYS_PER_YEAR } from "../../core/conventions";
+import type { DateTable } from "../../core/frame";
+import { returnsFromPrices } from "../returns-from-prices";
+import { checkFrequency } from "../validation/check-frequency";
+import { fixNonpositiveSemidefinite, type PsdRepairedMatrix } from "./fix-nonpositive-semidefinite";
+import { pairwiseCovariance } from "./pairwise-covariance";
+
+/** Options of {@link sampleCovariance}. */
+export interface SampleCovarianceOptions {
+  /** Periods per year used to annualise. Default {@link TRADING_DAYS_PER_YEAR} (252). */
+  readonly frequency?: number;
+  /** Use log returns `ln(p_t / p_{t-1})`. Default `false`. */
+  readonly logReturns?: boolean;
+}
+
+/**
+ * Annualised sample covariance matrix of returns computed from prices:
+ * `fixNonpositiveSemidefinite(pairwiseCovariance(returnsFromPrices(prices)) × frequency)`.
+ *
+ * - returns per {@link returnsFromPrices} (no padding across gaps; all-missing rows dropped);
+ * - pairwise-complete covariance with ddof 1 (pandas `DataFrame.cov()`), so late listers
+ *   contribute over their own history;
+ * - multiplied by `frequency`;
+ * - spectrally repaired when not positive semidefinite (possible with pairwise-complete data):
+ *   check `repaired` on the result — PyPortfolioOpt only warns.
+ *
+ * @param prices prices, shape `nDates × nTickers`; `NaN` = missing.
+ * @param options `{ frequency = 252, logReturns = false }`.
+ * @returns annualised covariance (squared returns per year), `nTickers × nTickers` labelled by ticker,
+ *   with `repaired` and `minEigenvalue` from the repair step.
+ * @throws InputError for bad prices or frequency, a column with fewer than 2 returns, or a pair of
+ *   tickers observed together on fewer than 2 dates.
+ *
+ * @example
+ * ```ts
+ * const prices = { dates: ["d1", "d2", "d3", "d4"], tickers: ["A", "B"],
+ *   values: Float64Array.from([100, 50, 101, 50.5, 100, 50, 102, 51]) };
+ * const cov = sampleCovariance(prices);
+ * cov.repaired; // => false
+ * cov.values;   // => ≈ Float64Array [0.0643, 0.0332, 0.0332, 0.0249] (annualised)
+ * ```
+ */
+export function sampleCovariance(prices: DateTable, options: SampleCovarianceOptions = {}): PsdRepairedMatrix {
+  const frequency = checkFrequency(options.frequency ?? TRADING_DAYS_PER_YEAR, "sampleCovariance");
+  const returns = returnsFromPrices(prices, { logReturns: options.logReturns ?? false });
+  const daily = pairwiseCovariance(returns);
+  const annual = daily.values.map((x) => x * frequency);
+  return fixNonpositiveSemidefinite({ labels: daily.labels, values: annual });
+}
