@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { InputError } from "../core/errors";
 import { packagePath } from "../core/paths";
 import { listNotebooks, selectNotebooks } from "./notebook-file";
@@ -11,6 +12,8 @@ export interface WorkbookArgs {
   readonly cellTimeoutSeconds: number;
   readonly report: boolean;
   readonly notebooksDir: string;
+  /** Build folder: executed notebooks go to `OUT/notebooks`, the report to `OUT/report`. */
+  readonly outDir: string;
   readonly help: boolean;
 }
 
@@ -24,6 +27,7 @@ and prints a summary. Exits non-zero when any cell fails.
   --param NAME=VALUE  override a value of the notebooks' parameters cell (repeatable)
   --timeout SECONDS   per-cell timeout (default 600)
   --notebooks DIR     folder of notebooks (default notebooks/)
+  --out DIR           build folder (default build/): DIR/notebooks and DIR/report
   --no-report         skip the HTML report
   --help              this text`;
 
@@ -37,7 +41,7 @@ and prints a summary. Exits non-zero when any cell fails.
  * @throws InputError for an unknown flag or a malformed value, naming it.
  */
 export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
-  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), help: false };
+  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), outDir: packagePath("build"), help: false };
   const mutable = args as { -readonly [K in keyof WorkbookArgs]: WorkbookArgs[K] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -58,6 +62,7 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
       if (!(t > 0)) throw new InputError("BAD_TIMEOUT", `workbook: --timeout takes a positive number of seconds, got "${argv[i]}"`);
       mutable.cellTimeoutSeconds = t;
     } else if (a === "--notebooks") mutable.notebooksDir = value(a);
+    else if (a === "--out") mutable.outDir = value(a);
     else if (a.startsWith("-")) throw new InputError("UNKNOWN_FLAG", `workbook: unknown flag ${a}\n\n${WORKBOOK_USAGE}`, { flag: a });
     else mutable.selectors.push(a);
   }
@@ -110,6 +115,7 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
     const run = await runNotebook(nb, {
       parameters: args.parameters,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
+      outputDir: join(args.outDir, "notebooks"),
       onEvent: (e) => {
         const line = progressLine(e);
         if (line) log(line);
@@ -118,7 +124,7 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
     if (!run.ok) log(formatFailure(run));
     runs.push(run);
   }
-  if (args.report && runs.length > 0) log(`report: ${writeReport(runs)}`);
+  if (args.report && runs.length > 0) log(`report: ${writeReport(runs, join(args.outDir, "report"))}`);
   log("");
   log(summaryTable(runs));
   return runs.every((r) => r.ok) ? 0 : 1;

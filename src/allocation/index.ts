@@ -1,0 +1,31 @@
+/**
+ * The allocation layer: prices → returns → expected returns and risk models → optimised weights → performance.
+ *
+ * Conventions (PyPortfolioOpt's): simple returns unless `logReturns`, 252 periods per year, annualised
+ * outputs, covariance with ddof 1 over pairwise-complete observations.
+ *
+ * @example
+ * ```ts
+ * import { expectedReturns, riskModels, minVolatility, portfolioPerformance } from "./allocation";
+ * const mu = expectedReturns.meanHistoricalReturn(prices);
+ * const S = riskModels.sampleCovariance(prices);
+ * const w = minVolatility(S);
+ * portfolioPerformance(w, mu, S, { riskFreeRate: 0.02 }); // => { expectedReturn, volatility, sharpe, riskFreeRate: 0.02 }
+ * ```
+ */
+export * as expectedReturns from "./expected-returns";
+export * as riskModels from "./risk-models";
+export * as optimizers from "./optimizers";
+export * as linearAlgebra from "./linear-algebra";
+export * as solvers from "./solvers";
+
+export { returnsFromPrices } from "./returns-from-prices";
+export type { ReturnsFromPricesOptions } from "./returns-from-prices";
+export { minVolatility } from "./optimizers/min-volatility";
+export type { MinVolatilityOptions } from "./optimizers/min-volatility";
+export type { WeightBounds } from "./optimizers/weight-bounds";
+export { portfolioPerformance } from "./performance";
+export type { PortfolioPerformance, PortfolioPerformanceOptions } from "./performance";
+export type { ExpectedReturnsEstimator } from "./expected-returns/expected-returns-estimator";
+export type { RiskModel } from "./risk-models/risk-model";
+export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefinite";

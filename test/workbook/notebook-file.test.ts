@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { selectNotebooks, type NotebookEntry } from "../../src/workbook/notebook-file";
+import { parseWorkbookArgs, summaryTable } from "../../src/workbook/workbook-cli";
+
+const all: NotebookEntry[] = ["00-tour", "01-data-sql", "05-allocation"].map((name) => ({ name, number: name.slice(0, 2), path: `notebooks/${name}.ipynb` }));
+
+describe("selectNotebooks", () => {
+  it("selects by number, short number, full name and topic, in sequence order", () => {
+    expect(selectNotebooks(all, ["05", "0"]).map((n) => n.name)).toEqual(["00-tour", "05-allocation"]);
+    expect(selectNotebooks(all, ["01-data-sql.ipynb"]).map((n) => n.name)).toEqual(["01-data-sql"]);
+    expect(selectNotebooks(all, ["allocation"]).map((n) => n.name)).toEqual(["05-allocation"]);
+    expect(selectNotebooks(all, [])).toHaveLength(3);
+  });
+  it("names a selector that matches nothing and lists the notebooks", () => {
+    expect(() => selectNotebooks(all, ["07"])).toThrowError(/no notebook matches "07"; the notebooks are 00-tour, 01-data-sql, 05-allocation/);
+  });
+});
+
+describe("parseWorkbookArgs", () => {
+  it("parses selectors, parameters and options", () => {
+    const a = parseWorkbookArgs(["05", "--param", "universeSize=50", "--param=seed=7", "--timeout", "30", "--no-report"]);
+    expect(a.selectors).toEqual(["05"]);
+    expect(a.parameters).toEqual({ universeSize: "50", seed: "7" });
+    expect(a.cellTimeoutSeconds).toBe(30);
+    expect(a.report).toBe(false);
+  });
+  it("rejects unknown flags and malformed values", () => {
+    expect(() => parseWorkbookArgs(["--fast"])).toThrowError(/unknown flag --fast/);
+    expect(() => parseWorkbookArgs(["--param", "seed"])).toThrowError(/NAME=VALUE/);
+    expect(() => parseWorkbookArgs(["--timeout", "-1"])).toThrowError(/positive number/);
+    expect(() => parseWorkbookArgs(["--timeout"])).toThrowError(/needs a value/);
+  });
+});
+
+describe("summaryTable", () => {
+  it("lists each notebook with status and seconds, and a total", () => {
+    const t = summaryTable([
+      { name: "00-tour", ok: true, seconds: 4.24 },
+      { name: "01-data-sql", ok: false, seconds: 1 },
+    ]);
+    expect(t.split("\n")).toEqual([
+      "notebook     status   seconds",
+      "00-tour      ok           4.2",
+      "01-data-sql  FAILED       1.0",
+      "total        1/2          5.2",
+    ]);
+  });
+});
