@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     env: { TZ: "UTC" },
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });

@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { packagePath } from "../core/paths";
+import { displayBundle } from "./display";
 import { figureTitle, type Figure } from "./figure";
 
 /** The MIME type of plotly figures in Jupyter display data (rendered by JupyterLab's plotly extension and by the workbook report). */
@@ -53,7 +52,7 @@ export function figureHtml(figure: Figure, id = `aw-fig-${Date.now().toString(36
  * // => ["application/vnd.plotly.v1+json", "text/html", "text/plain"]
  * ```
  */
-export function figureBundle(figure: Figure): Record<string, unknown> {
+export function figureBundle(figure: Figure): Record<string, unknown> & { "text/plain": string } {
   return {
     [PLOTLY_MIME]: figure,
     "text/html": figureHtml(figure),
@@ -61,26 +60,10 @@ export function figureBundle(figure: Figure): Record<string, unknown> {
   };
 }
 
-type WriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
-
-/** tslab's display writer of the running cell, when this code runs inside the tslab kernel. */
-function tslabDisplayWriter(): WriteDisplayData | undefined {
-  try {
-    const require = createRequire(packagePath("package.json"));
-    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData?: WriteDisplayData };
-    return typeof jupyter.lastWriteDisplayData === "function" ? jupyter.lastWriteDisplayData : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Shows a figure. In a notebook (tslab kernel) it displays the figure's bundle, drawn offline
  * in the classic notebook, in JupyterLab (with its plotly extension) and in the HTML report.
  * Elsewhere (a script, a test) it prints the plain-text line and returns.
- *
- * Uses tslab's internal display writer (`tslab/dist/jupyter`), because the public
- * `tslab.display` sends one format per output and the bundle needs three.
  *
  * @example
  * ```ts
@@ -89,11 +72,5 @@ function tslabDisplayWriter(): WriteDisplayData | undefined {
  * ```
  */
 export function show(figure: Figure): void {
-  const write = tslabDisplayWriter();
-  const bundle = figureBundle(figure);
-  if (write) {
-    write({ data: bundle, metadata: {}, transient: {} }, false);
-    return;
-  }
-  console.log(bundle["text/plain"]);
+  displayBundle(figureBundle(figure));
 }

@@ -1,0 +1,80 @@
+// Committed notebooks are clean, teach, and run in the project's kernel.
+import { describe, expect, it } from "vitest";
+import { packagePath } from "../../src/core/paths";
+import { KERNEL_NAME } from "../../src/workbook/kernel-spec";
+import { cellSource, listNotebooks, readNotebook } from "../../src/workbook/notebook-file";
+import { findParametersCell, parseParameters } from "../../src/workbook/parameters";
+import { SMALL_PARAMETERS } from "./small-parameters";
+
+const notebooks = listNotebooks(packagePath("notebooks"));
+const MACHINE_PATH = /(\/(work|home|root|tmp|Users|var\/folders)\/)|([A-Za-z]:\\)/;
+
+describe("the notebooks folder", () => {
+  it("holds the numbered sequence starting with the tour", () => {
+    expect(notebooks[0]?.name).toBe("00-tour");
+  });
+});
+
+describe.each(notebooks.map((n) => [n.name, n] as const))("%s", (_name, entry) => {
+  const nb = readNotebook(entry.path);
+
+  it("carries no outputs or execution counts", () => {
+    for (const [i, cell] of nb.cells.entries()) {
+      if (cell.cell_type !== "code") continue;
+      expect(cell.outputs ?? [], `cell ${i + 1} has outputs`).toHaveLength(0);
+      expect(cell.execution_count ?? null, `cell ${i + 1} has an execution count`).toBeNull();
+    }
+  });
+
+  it("names no machine paths", () => {
+    for (const [i, cell] of nb.cells.entries()) {
+      expect(MACHINE_PATH.test(cellSource(cell)), `cell ${i + 1} names a machine path`).toBe(false);
+    }
+  });
+
+  it("runs in the project's tslab kernel", () => {
+    expect(nb.metadata.kernelspec?.name).toBe(KERNEL_NAME);
+  });
+
+  it("opens with a header: purpose, what you learn, where the data comes from", () => {
+    const first = nb.cells[0]!;
+    expect(first.cell_type).toBe("markdown");
+    const text = cellSource(first);
+    expect(text).toMatch(/^# /);
+    expect(text).toMatch(/\*\*Purpose/);
+    expect(text).toMatch(/\*\*What you (will )?learn/);
+    expect(text).toMatch(/\*\*Data/);
+  });
+
+  it("has one import cell from the library's barrels, then the parameters cell", () => {
+    const code = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === "code");
+    const [importCell] = code[0]!;
+    const lines = cellSource(importCell).split("\n").filter((l) => l.trim() && !l.trim().startsWith("//"));
+    for (const line of lines) expect(line).toMatch(/^import .* from "(\.\/src(\/[a-z-]+)?|[@a-z][\w@/.-]*)";$/);
+    const deep = lines.filter((l) => /from "\.\/src\/[a-z-]+\//.test(l));
+    expect(deep, "import from a barrel (./src or ./src/<layer>), not a deep path").toHaveLength(0);
+    const paramsIndex = findParametersCell(nb, entry.name);
+    expect(paramsIndex).toBe(code[1]![1]);
+    expect(parseParameters(nb.cells[paramsIndex]!, entry.name).length).toBeGreaterThan(0);
+    const otherImports = code.slice(1).filter(([c]) => /^import /m.test(cellSource(c)));
+    expect(otherImports.map(([, i]) => i + 1), "imports belong in the import cell").toEqual([]);
+  });
+
+  it("ends with exercises", () => {
+    const last = nb.cells[nb.cells.length - 1]!;
+    expect(last.cell_type).toBe("markdown");
+    expect(cellSource(last)).toMatch(/^## Exercises/m);
+  });
+
+  it("has small parameters for the notebook suite", () => {
+    expect(SMALL_PARAMETERS[entry.name], `add ${entry.name} to test/notebooks/small-parameters.ts`).toBeDefined();
+  });
+
+  it("suppresses no warnings and installs nothing", () => {
+    for (const cell of nb.cells) {
+      const src = cellSource(cell);
+      if (cell.cell_type !== "code") continue;
+      expect(src).not.toMatch(/process\.removeAllListeners\(["']warning|process\.emitWarning\s*=|NODE_NO_WARNINGS|npm (i|install)\b|child_process/);
+    }
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * The small parameters the notebook suite runs each notebook with, through the same
+ * parameters-cell injection as `npm run workbook -- NN --param name=value`.
+ * Every notebook must have an entry (an empty one when its defaults are already quick).
+ */
+export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "00-tour": { years: "3", equityCount: "12" },
+};
