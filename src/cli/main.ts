@@ -1,0 +1,45 @@
+import { WorkbookError } from "../core/errors";
+import { runWorkbook } from "../workbook/workbook-cli";
+
+/** Usage of `npx workbook`. */
+export const USAGE = `Usage: npx workbook COMMAND [options]
+
+Commands:
+  run [NOTEBOOK …] [--param NAME=VALUE …]   execute the notebooks headless (same as npm run workbook)
+  help                                      this text
+
+Run "npx workbook COMMAND --help" for a command's options.`;
+
+/**
+ * The `workbook` command line: dispatches to a command and returns the exit code.
+ * Errors of the workbook's own types are printed as their message (no stack); exit code 2.
+ *
+ * @example
+ * ```ts
+ * await main(["run", "00", "--param", "years=3"]); // => 0
+ * ```
+ */
+export async function main(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "run":
+        return await runWorkbook(rest, out);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        err(`workbook: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof WorkbookError) {
+      err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
