@@ -193,8 +193,9 @@ function tridiagonalise(v: Float64Array, d: Float64Array, e: Float64Array, n: nu
 
 /**
  * Implicit QL iteration on the symmetric tridiagonal matrix (EISPACK tql2), accumulating the
- * rotations into `v` (column-major). On exit `d` holds the (unsorted) eigenvalues and column j of V
- * the matching eigenvector.
+ * rotations into `v` (column-major, so each rotation streams down two contiguous columns; rows would
+ * chain every rotation through one register and run at latency, about twice as slow).
+ * On exit `d` holds the (unsorted) eigenvalues and column j of V the matching eigenvector.
  */
 function diagonaliseTridiagonal(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;

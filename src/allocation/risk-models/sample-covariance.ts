@@ -37,10 +37,10 @@ export interface SampleCovarianceOptions {
  * @example
  * ```ts
  * const prices = { dates: ["d1", "d2", "d3", "d4"], tickers: ["A", "B"],
- *   values: Float64Array.from([100, 50, 101, 50.5, 100, 50, 102, 51]) };
+ *   values: Float64Array.from([100, 50, 101, 50.5, 100, 51, 102, 50]) };
  * const cov = sampleCovariance(prices);
  * cov.repaired; // => false
- * cov.values;   // => ≈ Float64Array [0.0643, 0.0332, 0.0332, 0.0249] (annualised)
+ * cov.values;   // => ≈ Float64Array [0.05838, -0.04941, -0.04941, 0.07339] (annualised)
  * ```
  */
 export function sampleCovariance(prices: DateTable, options: SampleCovarianceOptions = {}): PsdRepairedMatrix {

@@ -1,3 +1,5 @@
 /** Numerical solvers behind the optimisers, with typed 0-based interfaces. */
 export { solveQuadraticProgram, QP_FEASIBILITY_TOLERANCE } from "./quadprog-solver";
 export type { QuadraticProgram, QuadraticProgramSolution } from "./quadprog-solver";
+export { solveBoxBudgetQp, WORKING_SET_THRESHOLD } from "./box-budget-qp";
+export type { BoxBudgetQuadraticProgram, BoxBudgetSolution } from "./box-budget-qp";
