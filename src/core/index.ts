@@ -2,3 +2,4 @@ export * from "./errors";
 export * from "./frame";
 export * from "./conventions";
 export * from "./paths";
+export * from "./random";

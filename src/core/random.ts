@@ -22,7 +22,7 @@ export interface Rng {
   /**
    * Student-t draw with `df` degrees of freedom, scaled to unit variance
    * (`t · √((df − 2)/df)`), so it is a fat-tailed drop-in for {@link Rng.normal}.
-   * `df = Infinity` gives a normal draw. Throws `InputError` unless `df > 2`.
+   * Bailey's polar method; `df = Infinity` gives a normal draw. Throws `InputError` unless `df > 2`.
    */
   studentT(df: number): number;
   /** Gamma draw with the given shape and scale 1 (Marsaglia–Tsang). Throws `InputError` unless `shape > 0`. */
@@ -180,10 +180,16 @@ export function createRng(seed: number): Rng {
     if (typeof df !== "number" || !(df > 2)) {
       throw new InputError("BAD_ARGUMENT", `Rng.studentT: df ${df} must be > 2 for a finite, unit variance; use Infinity for a normal draw`, { df });
     }
-    const z = normal();
-    if (df === Infinity) return z;
-    const chiSquare = 2 * gamma(df / 2);
-    return z * Math.sqrt((df - 2) / chiSquare);
+    if (df === Infinity) return normal();
+    // Bailey's polar method (1994): exact Student-t from a point in the unit disc.
+    let u: number;
+    let w: number;
+    do {
+      u = 2 * next() - 1;
+      const v = 2 * next() - 1;
+      w = u * u + v * v;
+    } while (w > 1 || w === 0);
+    return u * Math.sqrt(((df - 2) * (Math.pow(w, -2 / df) - 1)) / w);
   };
 
   const int = (n: number): number => {

@@ -28,7 +28,7 @@ export interface SectorProfile {
   readonly revenueGrowthRange: Range;
   /** Range of the companies' long-run operating margins (operating income / revenue). */
   readonly operatingMarginRange: Range;
-  /** Annual standard deviation of operating-margin shocks (margin points, 0.02 = 2 pts). */
+  /** Annual standard deviation of log operating-margin shocks (relative: 0.08 = the margin moves ≈ 8% of itself). */
   readonly marginShockSd: number;
 }
 
@@ -94,10 +94,10 @@ export interface MarketParams {
   readonly equities: {
     /** Range of the companies' loadings on their sector factor. */
     readonly sectorLoadingRange: Range;
-    /** Range of the companies' price/earnings ratio on their first sample day, which sets the first price (P/E × EPS). */
+    /** Range of the companies' price/earnings ratio on their first priced day (trailing EPS). */
     readonly priceEarningsRange: Range;
-    /** Lowest first price, USD. */
-    readonly minInitialPrice: number;
+    /** Range of the companies' first price, USD (drawn log-uniformly); the share count is set so that price = P/E × EPS. */
+    readonly initialPriceRange: Range;
   };
   /** Degrees of freedom of the Student-t innovations (scaled to unit variance); lower = fatter tails; > 2. */
   readonly tails: {
@@ -138,10 +138,8 @@ export interface MarketParams {
     readonly revenueGrowthPersistence: number;
     /** Standard deviation of the annual revenue-growth shock. */
     readonly revenueGrowthShockSd: number;
-    /** AR(1) coefficient ψ of the operating margin around the company mean. */
+    /** AR(1) coefficient ψ of the log operating margin around the company's log mean margin. */
     readonly marginPersistence: number;
-    /** Lowest operating margin (keeps earnings positive so log growth is defined). */
-    readonly marginFloor: number;
     /** Tax rate: net income = operating income × (1 − taxRate) × exp(noise). */
     readonly taxRate: number;
     /** Standard deviation of the log one-off items in net income. */
@@ -158,11 +156,9 @@ export interface MarketParams {
     readonly assetsToRevenueRange: Range;
     /** Total equity / total assets range. */
     readonly equityToAssetsRange: Range;
-    /** First-year shares outstanding range, millions (drawn log-uniformly). */
-    readonly initialSharesRange: Range;
     /** Range of the companies' mean annual log change in share count (negative = buybacks). */
     readonly shareChangeRange: Range;
-    /** Standard deviation of the log noise on assets, equity and share count. */
+    /** Standard deviation of the yearly log noise on total assets and total equity; the share count gets a quarter of it. */
     readonly balanceSheetNoiseSd: number;
   };
   /** The raw long-format price feed: volume model and planted defects. */
@@ -259,23 +255,23 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = deepFreeze<MarketParams>({
     // factorVol: sector-ETF residual vol vs SPY (SPDR sector funds 2006–2020, 5–18%); betas: sector-ETF betas vs SPY;
     // idiosyncratic vols: stock residual vols vs sector (ref. 2006–2020: KO/PG ≈ 12%, AMD ≈ 45%);
     // growth and margins: Damodaran industry data (Jan 2020), operating margins before tax.
-    "Information Technology": { factorVol: 0.1, betaRange: [1.05, 1.3], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [0.04, 0.14], operatingMarginRange: [0.15, 0.3], marginShockSd: 0.025 }, // high growth, high margins
-    "Health Care": { factorVol: 0.08, betaRange: [0.7, 1.0], idiosyncraticVolRange: [0.15, 0.26], revenueGrowthRange: [0.03, 0.1], operatingMarginRange: [0.12, 0.28], marginShockSd: 0.02 }, // defensive beta, pharma margins
-    Financials: { factorVol: 0.12, betaRange: [1.0, 1.3], idiosyncraticVolRange: [0.13, 0.21], revenueGrowthRange: [0.0, 0.07], operatingMarginRange: [0.2, 0.35], marginShockSd: 0.03 }, // XLF residual vol ≈ 12% (2008)
-    Industrials: { factorVol: 0.07, betaRange: [0.95, 1.2], idiosyncraticVolRange: [0.13, 0.21], revenueGrowthRange: [0.02, 0.07], operatingMarginRange: [0.08, 0.16], marginShockSd: 0.015 }, // cyclical, mid margins
-    "Consumer Discretionary": { factorVol: 0.08, betaRange: [1.0, 1.25], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [0.03, 0.1], operatingMarginRange: [0.05, 0.14], marginShockSd: 0.02 }, // retail/autos: thin margins
-    "Communication Services": { factorVol: 0.08, betaRange: [0.8, 1.15], idiosyncraticVolRange: [0.15, 0.25], revenueGrowthRange: [0.02, 0.12], operatingMarginRange: [0.12, 0.3], marginShockSd: 0.025 }, // platforms + telecoms
-    "Consumer Staples": { factorVol: 0.07, betaRange: [0.55, 0.75], idiosyncraticVolRange: [0.11, 0.16], revenueGrowthRange: [0.01, 0.05], operatingMarginRange: [0.1, 0.2], marginShockSd: 0.01 }, // KO/PG/PEP vol ≈ 19% (ref. 2006–2020)
-    Energy: { factorVol: 0.18, betaRange: [0.9, 1.25], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [-0.01, 0.06], operatingMarginRange: [0.06, 0.18], marginShockSd: 0.04 }, // XLE residual vol ≈ 18%, oil-driven margins
-    Utilities: { factorVol: 0.09, betaRange: [0.45, 0.65], idiosyncraticVolRange: [0.1, 0.15], revenueGrowthRange: [0.01, 0.04], operatingMarginRange: [0.12, 0.2], marginShockSd: 0.01 }, // XLU beta ≈ 0.5, regulated margins
-    Materials: { factorVol: 0.1, betaRange: [0.95, 1.25], idiosyncraticVolRange: [0.15, 0.23], revenueGrowthRange: [0.01, 0.06], operatingMarginRange: [0.08, 0.16], marginShockSd: 0.025 }, // commodity-linked, cyclical
+    "Information Technology": { factorVol: 0.1, betaRange: [1.05, 1.3], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [0.04, 0.14], operatingMarginRange: [0.15, 0.3], marginShockSd: 0.08 }, // high growth, high margins
+    "Health Care": { factorVol: 0.08, betaRange: [0.7, 1.0], idiosyncraticVolRange: [0.15, 0.26], revenueGrowthRange: [0.03, 0.1], operatingMarginRange: [0.12, 0.28], marginShockSd: 0.06 }, // defensive beta, pharma margins
+    Financials: { factorVol: 0.12, betaRange: [1.0, 1.3], idiosyncraticVolRange: [0.13, 0.21], revenueGrowthRange: [0.0, 0.07], operatingMarginRange: [0.2, 0.35], marginShockSd: 0.08 }, // XLF residual vol ≈ 12% (2008)
+    Industrials: { factorVol: 0.07, betaRange: [0.95, 1.2], idiosyncraticVolRange: [0.13, 0.21], revenueGrowthRange: [0.02, 0.07], operatingMarginRange: [0.08, 0.16], marginShockSd: 0.06 }, // cyclical, mid margins
+    "Consumer Discretionary": { factorVol: 0.08, betaRange: [1.0, 1.25], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [0.03, 0.1], operatingMarginRange: [0.05, 0.14], marginShockSd: 0.08 }, // retail/autos: thin margins
+    "Communication Services": { factorVol: 0.08, betaRange: [0.8, 1.15], idiosyncraticVolRange: [0.15, 0.25], revenueGrowthRange: [0.02, 0.12], operatingMarginRange: [0.12, 0.3], marginShockSd: 0.07 }, // platforms + telecoms
+    "Consumer Staples": { factorVol: 0.07, betaRange: [0.55, 0.75], idiosyncraticVolRange: [0.11, 0.16], revenueGrowthRange: [0.01, 0.05], operatingMarginRange: [0.1, 0.2], marginShockSd: 0.04 }, // KO/PG/PEP vol ≈ 19% (ref. 2006–2020)
+    Energy: { factorVol: 0.18, betaRange: [0.9, 1.25], idiosyncraticVolRange: [0.16, 0.26], revenueGrowthRange: [-0.01, 0.06], operatingMarginRange: [0.06, 0.18], marginShockSd: 0.15 }, // XLE residual vol ≈ 18%, oil-driven margins
+    Utilities: { factorVol: 0.09, betaRange: [0.45, 0.65], idiosyncraticVolRange: [0.1, 0.15], revenueGrowthRange: [0.01, 0.04], operatingMarginRange: [0.12, 0.2], marginShockSd: 0.04 }, // XLU beta ≈ 0.5, regulated margins
+    Materials: { factorVol: 0.1, betaRange: [0.95, 1.25], idiosyncraticVolRange: [0.15, 0.23], revenueGrowthRange: [0.01, 0.06], operatingMarginRange: [0.08, 0.16], marginShockSd: 0.09 }, // commodity-linked, cyclical
   },
   market: {
     vol: 0.16, // S&P 500 calm-period vol ≈ 13–17%; with crises the realised vol is ≈ 19% (SPY 2006–2020: 18.8%)
     drift: 0.12, // calm log drift; with crisis days (−0.5) the long-run log return is ≈ 7–8%/yr (S&P 500 1990–2020)
   },
   rates: {
-    vol: 0.008, // 10-year UST yield changes ≈ 5–6 bp/day ≈ 0.8–0.95%/yr (FRED DGS10 2006–2020); TLT (duration 17) vol ≈ 14%
+    vol: 0.0075, // 10-year UST yield changes ≈ 5–6 bp/day ≈ 0.8–0.95%/yr (FRED DGS10 2006–2020); TLT (duration 17) vol ≈ 14%
     initialYield: 0.045, // 10-year UST yield, January 2006 ≈ 4.4%
     longRunYield: 0.035, // 10-year UST average 2006–2020 ≈ 2.9%, pre-2008 ≈ 4.5%
     meanReversion: 0.15, // Vasicek κ of long yields ≈ 0.1–0.2/yr (half-life ≈ 4.6 y)
@@ -285,17 +281,17 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = deepFreeze<MarketParams>({
   assetClassFactors: {
     commodityVol: 0.18, // broad commodity index (BCOM, DBC) vol ≈ 15–25% (2006–2020)
     reitVol: 0.12, // VNQ residual vol vs SPY ≈ 10–14%; VNQ total vol ≈ 22–28% incl. 2008
-    cryptoVol: 0.65, // shared crypto factor: BTC/ETH daily return correlation ≈ 0.7–0.8, BTC vol ≈ 60–80% (2015–2022)
+    cryptoVol: 0.55, // shared crypto factor: BTC/ETH daily return correlation ≈ 0.7–0.8, BTC vol ≈ 60–80% (2015–2022)
   },
   equities: {
     sectorLoadingRange: [0.8, 1.2], // stocks load ≈ 1 on their sector's residual factor (sector ETF regressions)
     priceEarningsRange: [12, 24], // S&P 500 trailing P/E ranged ≈ 12–25 over 2006–2020
-    minInitialPrice: 5, // below $5 a US stock is a "penny stock"; index constituents trade above it
+    initialPriceRange: [15, 150], // most S&P 500 share prices were $15–150 in 2006 (median ≈ $40); implies ≈ 50 m–5 bn shares
   },
   tails: {
     factorDf: 6, // t-GARCH fits of index daily returns: ν ≈ 5–8 (Bollerslev 1987; ref. 2006–2020 SPY kurtosis 14)
     idiosyncraticDf: 4.5, // single stocks have fatter tails than indexes (ν ≈ 3–5; ref. 2006–2020 median kurtosis 12)
-    cryptoDf: 3.5, // BTC daily returns: ν ≈ 2.5–4 in t fits (2014–2022)
+    cryptoDf: 4, // BTC daily returns: ν ≈ 2.5–4 in t fits (2014–2022); 4 keeps sample vols stable
   },
   garch: {
     alpha: 0.08, // GARCH(1,1) on S&P 500 daily returns: α ≈ 0.07–0.10
@@ -315,19 +311,17 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = deepFreeze<MarketParams>({
     ratesMarketCorrelation: 0.5, // flight to quality: Treasuries rallied as stocks fell in 2008 and Mar 2020
   },
   fundamentals: {
-    revenueGrowthPersistence: 0.5, // AR(1) of annual sales growth ≈ 0.3–0.5 for US firms (Chan, Karceski & Lakonishok 2003)
+    revenueGrowthPersistence: 0.6, // AR(1) of annual sales growth ≈ 0.3–0.6 in US panels (Chan, Karceski & Lakonishok 2003); upper end so the signal is findable
     revenueGrowthShockSd: 0.08, // sd of firm-level annual sales growth ≈ 10–20% (Compustat large caps)
-    marginPersistence: 0.8, // profitability mean-reverts ≈ 20–40% a year (Fama & French 2000)
-    marginFloor: 0.01, // large caps rarely run an operating loss; keeps log earnings growth defined
+    marginPersistence: 0.8, // profitability mean-reverts ≈ 20–40% a year (Fama & French 2000); log scale keeps margins > 0
     taxRate: 0.21, // US federal corporate tax rate since 2018 (35% before)
-    netIncomeNoiseSd: 0.06, // one-off items move net income ≈ 5–10% around operating income after tax
-    earningsDriftLoading: 1, // planted: 10 pts more earnings growth ⇒ 10 pts more annual drift (returns–earnings R² ≈ 0.1–0.2, Easton & Harris 1991)
+    netIncomeNoiseSd: 0.04, // one-off items move net income ≈ 3–8% around operating income after tax
+    earningsDriftLoading: 1.5, // planted: 10 pts more earnings growth ⇒ 15 pts more annual drift (annual returns–earnings R² ≈ 0.2–0.3 here, 0.1–0.2 in Easton & Harris 1991)
     earningsGrowthCentre: 0.05, // ≈ mean company revenue growth (S&P 500 EPS growth ≈ 5–7%/yr long run)
     earningsGrowthCap: 0.5, // a ±65% earnings swing is treated as ±50% in the drift: keeps drifts plausible
     initialRevenueRange: [1000, 60000], // S&P 500 revenues: ≈ $1 bn to $100 bn+, median ≈ $10 bn (2006)
     assetsToRevenueRange: [0.8, 2.5], // asset turnover ≈ 0.4–1.25 for non-financials (Damodaran 2020)
     equityToAssetsRange: [0.25, 0.6], // book equity / assets ≈ 0.3–0.5 for US large caps
-    initialSharesRange: [80, 2500], // S&P 500 share counts: ≈ 100 m to several bn
     shareChangeRange: [-0.03, 0.02], // net buybacks ≈ 1–3% of shares a year for mature firms; issuers dilute ≈ 1–2%
     balanceSheetNoiseSd: 0.04, // year-to-year wobble of balance-sheet ratios
   },
@@ -371,7 +365,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function bad(path: string, value: unknown, want: string): InputError {
-  const shown = typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? JSON.stringify(value) : String(value);
+  const shown = typeof value === "string" || Array.isArray(value) || isPlainObject(value) ? JSON.stringify(value) : String(value);
   return new InputError("BAD_PARAMETER", `generateMarket: parameter ${path} = ${shown} is invalid; ${want}`, { parameter: path, value });
 }
 
@@ -487,7 +481,7 @@ function validate(p: MarketParams): void {
   checkNumber("assetClassFactors.cryptoVol", p.assetClassFactors.cryptoVol, 0, 5);
   checkRange("equities.sectorLoadingRange", p.equities.sectorLoadingRange, -3, 5);
   checkRange("equities.priceEarningsRange", p.equities.priceEarningsRange, 0, 1000, { lowOpen: true });
-  checkNumber("equities.minInitialPrice", p.equities.minInitialPrice, 0, 1e6, { lowOpen: true });
+  checkRange("equities.initialPriceRange", p.equities.initialPriceRange, 0, 1e6, { lowOpen: true });
   for (const key of ["factorDf", "idiosyncraticDf", "cryptoDf"] as const) {
     const df = p.tails[key];
     if (!(typeof df === "number" && df > 2)) throw bad(`tails.${key}`, df, "pass a number > 2 (Infinity for normal innovations); the t is scaled to unit variance, which needs df > 2");
@@ -504,7 +498,7 @@ function validate(p: MarketParams): void {
   r.forcedCrises.forEach((w, k) => {
     checkDate(`regimes.forcedCrises[${k}].start`, w?.start);
     checkDate(`regimes.forcedCrises[${k}].end`, w?.end);
-    if (w.end < w.start) throw bad(`regimes.forcedCrises[${k}]`, JSON.stringify(w), "end must not be before start");
+    if (w.end < w.start) throw bad(`regimes.forcedCrises[${k}]`, w, "end must not be before start");
   });
   checkNumber("regimes.marketVolMultiplier", r.marketVolMultiplier, 0, 20, { lowOpen: true });
   checkNumber("regimes.factorVolMultiplier", r.factorVolMultiplier, 0, 20, { lowOpen: true });
@@ -515,7 +509,6 @@ function validate(p: MarketParams): void {
   checkNumber("fundamentals.revenueGrowthPersistence", f.revenueGrowthPersistence, -1, 1, { lowOpen: true, highOpen: true });
   checkNumber("fundamentals.revenueGrowthShockSd", f.revenueGrowthShockSd, 0, 1);
   checkNumber("fundamentals.marginPersistence", f.marginPersistence, -1, 1, { lowOpen: true, highOpen: true });
-  checkNumber("fundamentals.marginFloor", f.marginFloor, 0, 0.5, { lowOpen: true });
   checkNumber("fundamentals.taxRate", f.taxRate, 0, 1, { highOpen: true });
   checkNumber("fundamentals.netIncomeNoiseSd", f.netIncomeNoiseSd, 0, 1);
   checkNumber("fundamentals.earningsDriftLoading", f.earningsDriftLoading, -10, 10);
@@ -524,7 +517,6 @@ function validate(p: MarketParams): void {
   checkRange("fundamentals.initialRevenueRange", f.initialRevenueRange, 0, 1e7, { lowOpen: true });
   checkRange("fundamentals.assetsToRevenueRange", f.assetsToRevenueRange, 0, 100, { lowOpen: true });
   checkRange("fundamentals.equityToAssetsRange", f.equityToAssetsRange, 0, 1, { lowOpen: true });
-  checkRange("fundamentals.initialSharesRange", f.initialSharesRange, 0, 1e6, { lowOpen: true });
   checkRange("fundamentals.shareChangeRange", f.shareChangeRange, -0.5, 0.5);
   checkNumber("fundamentals.balanceSheetNoiseSd", f.balanceSheetNoiseSd, 0, 1);
   const rp = p.rawPrices;

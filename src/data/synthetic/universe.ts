@@ -52,8 +52,8 @@ export interface InstrumentSpec {
  *
  * @example
  * ```ts
- * const mkt = generateMarket().instruments.find((i) => i.ticker === "MKTX");
- * // => { ticker: "MKTX", assetClass: "index", sector: null, marketBeta: 1, factorLoading: 0, … }
+ * const mkt = generateMarket().instruments.find((i) => i.ticker === "MKTIDX");
+ * // => { ticker: "MKTIDX", assetClass: "index", sector: null, marketBeta: 1, factorLoading: 0, … }
  * ```
  */
 export interface Instrument {
@@ -84,11 +84,12 @@ function equity(ticker: string, name: string, sector: string, fiscalYearEndMonth
 }
 
 /**
- * The default catalogue: 36 equities in 10 sectors (4 of them IPO mid-sample,
- * one of which changes ticker from SLNX to MVRX, see `rawFundamentals.tickerChange`),
+ * The default catalogue: 36 equities in 10 sectors (HLPX, GNMX, PXFX and RDQX
+ * list mid-sample; MVRX filed as SLNX before its ticker change, see
+ * `rawFundamentals.tickerChange`),
  * a short (2.5 y) and a long (16 y) duration bond fund, a commodity fund, a
  * REIT fund, two crypto assets listing in 2014 and 2017, and the broad-market
- * index fund MKTX used as benchmark: 43 instruments.
+ * index fund MKTIDX used as benchmark: 43 instruments.
  *
  * @example
  * ```ts
@@ -145,7 +146,7 @@ export const INSTRUMENT_CATALOGUE: readonly InstrumentSpec[] = [
     marketBeta: 0.4, idiosyncraticVol: 0.3, drift: 0.35, initialPrice: 450 },
   { ticker: "ETRX", name: "Etherion", assetClass: "crypto", listingDate: "2017-01-03",
     marketBeta: 0.5, idiosyncraticVol: 0.45, drift: 0.3, initialPrice: 8 },
-  { ticker: "MKTX", name: "Broad Market Index Fund", assetClass: "index", listingDate: "1993-01-29",
+  { ticker: "MKTIDX", name: "Broad Market Index Fund", assetClass: "index", listingDate: "1993-01-29",
     marketBeta: 1, idiosyncraticVol: 0.005, drift: 0, initialPrice: 100 },
 ];
 
