@@ -124,40 +124,40 @@ export function detectPriceLayout(columns: readonly string[], label: string): Pr
   return { kind: "wide", dateColumn, tickerColumns };
 }
 
-/** The result of reading one cell: a value or a problem description. */
-type Cell<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** Why one cell could not be read (a class, so `instanceof` narrows in strict and non-strict TypeScript alike). */
+class CellProblem {
+  constructor(readonly message: string) {}
+}
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function readNumber(raw: unknown, column: string): Cell<number | null> {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === "number") return { ok: true, value: raw };
-  if (typeof raw === "bigint") return { ok: true, value: Number(raw) };
+function readNumber(raw: unknown, column: string): number | null | CellProblem {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "number") return raw;
+  if (typeof raw === "bigint") return Number(raw);
   if (typeof raw === "string") {
     const s = raw.trim();
-    if (s === "") return { ok: true, value: null };
-    if (NUMBER_TEXT.test(s)) return { ok: true, value: Number(s) };
-    if (/^nan$/i.test(s)) return { ok: true, value: Number.NaN };
-    if (/^\+?inf(inity)?$/i.test(s)) return { ok: true, value: Number.POSITIVE_INFINITY };
-    if (/^-inf(inity)?$/i.test(s)) return { ok: true, value: Number.NEGATIVE_INFINITY };
-    return { ok: false, problem: `${JSON.stringify(raw)} in column ${column} is not a number` };
+    if (s === "") return null;
+    if (NUMBER_TEXT.test(s)) return Number(s);
+    if (/^nan$/i.test(s)) return Number.NaN;
+    if (/^\+?inf(inity)?$/i.test(s)) return Number.POSITIVE_INFINITY;
+    if (/^-inf(inity)?$/i.test(s)) return Number.NEGATIVE_INFINITY;
+    return new CellProblem(`${JSON.stringify(raw)} in column ${column} is not a number`);
   }
-  return { ok: false, problem: `a ${typeof raw} in column ${column} is not a number` };
+  return new CellProblem(`a ${typeof raw} in column ${column} is not a number`);
 }
 
-function readDate(raw: unknown, column: string): Cell<string> {
+function readDate(raw: unknown, column: string): string | CellProblem {
   if (raw instanceof Date) {
-    return Number.isNaN(raw.getTime()) ? { ok: false, problem: `invalid date in column ${column}` } : { ok: true, value: toIsoDate(raw) };
+    return Number.isNaN(raw.getTime()) ? new CellProblem(`invalid date in column ${column}`) : toIsoDate(raw);
   }
   if (typeof raw === "string") {
-    if (raw.trim() === "") return { ok: false, problem: `missing date in column ${column}` };
+    if (raw.trim() === "") return new CellProblem(`missing date in column ${column}`);
     const iso = parseFileDate(raw);
-    return iso === null
-      ? { ok: false, problem: `date ${JSON.stringify(raw)} is not an ISO date (YYYY-MM-DD, YYYY/MM/DD or an ISO date-time)` }
-      : { ok: true, value: iso };
+    return iso === null ? new CellProblem(`date ${JSON.stringify(raw)} is not an ISO date (YYYY-MM-DD, YYYY/MM/DD or an ISO date-time)`) : iso;
   }
-  if (raw === null || raw === undefined) return { ok: false, problem: `missing date in column ${column}` };
-  return { ok: false, problem: `a ${typeof raw} in date column ${column}; expected an ISO date` };
+  if (raw === null || raw === undefined) return new CellProblem(`missing date in column ${column}`);
+  return new CellProblem(`a ${typeof raw} in date column ${column}; expected an ISO date`);
 }
 
 /**
@@ -190,20 +190,20 @@ export function recordsToRawPrices(
   const wanted = query.tickers ? new Set(query.tickers) : null;
   for (const record of records) {
     const date = readDate(record.values[layout.dateColumn], layout.dateColumn);
-    if (!date.ok) {
-      note(record.line, date.problem);
+    if (date instanceof CellProblem) {
+      note(record.line, date.message);
       continue;
     }
-    const keepDate = inDateRange(date.value, query);
+    const keepDate = inDateRange(date, query);
     if (layout.kind === "wide") {
       for (const ticker of layout.tickerColumns) {
         const price = readNumber(record.values[ticker], ticker);
-        if (!price.ok) {
-          note(record.line, price.problem);
+        if (price instanceof CellProblem) {
+          note(record.line, price.message);
           continue;
         }
-        if (price.value === null || !keepDate || (wanted && !wanted.has(ticker))) continue;
-        rows.push({ source, line: record.line, ticker, date: date.value, close: null, adjClose: price.value, volume: null });
+        if (price === null || !keepDate || (wanted && !wanted.has(ticker))) continue;
+        rows.push({ source, line: record.line, ticker, date, close: null, adjClose: price, volume: null });
       }
     } else {
       const rawTicker = record.values[layout.tickerColumn];
@@ -211,23 +211,23 @@ export function recordsToRawPrices(
       const price = readNumber(record.values[layout.priceColumn], layout.priceColumn);
       const close = layout.closeColumn ? readNumber(record.values[layout.closeColumn], layout.closeColumn) : null;
       const volume = layout.volumeColumn ? readNumber(record.values[layout.volumeColumn], layout.volumeColumn) : null;
-      const bad = [price, close, volume].filter((c): c is { ok: false; problem: string } => c !== null && !c.ok);
-      if (bad.length > 0) {
-        note(record.line, bad.map((b) => b.problem).join("; "));
+      const problems = [price, close, volume].filter((c) => c instanceof CellProblem).map((c) => (c as CellProblem).message);
+      if (problems.length > 0) {
+        note(record.line, problems.join("; "));
         continue;
       }
       if (!keepDate || (wanted && !wanted.has(ticker))) continue;
-      const adjClose = price.ok ? price.value : null;
+      const adjClose = price as number | null;
       rows.push({
         source,
         line: record.line,
         ticker,
-        date: date.value,
+        date,
         // The quoted close: its own column when the file has one besides adj_close; the price
         // itself when the price column is `close`; unknown (null) for `price`/`adj_close` alone.
-        close: close && close.ok ? close.value : canonicalName(layout.priceColumn) === "close" ? adjClose : null,
+        close: layout.closeColumn ? (close as number | null) : canonicalName(layout.priceColumn) === "close" ? adjClose : null,
         adjClose,
-        volume: volume && volume.ok ? volume.value : null,
+        volume: volume as number | null,
       });
     }
   }

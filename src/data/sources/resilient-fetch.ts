@@ -8,7 +8,14 @@ import { withRetry, type RetryPolicy } from "./retry";
 /** Node error codes that mean the host cannot be reached at all (offline, DNS down, refused). */
 const UNREACHABLE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNREFUSED", "ENETDOWN"]);
 
-/** Why the last attempt failed. */
+/**
+ * Why the last attempt failed: no connection, no answer in time, or a 429/5xx status.
+ *
+ * @example
+ * ```ts
+ * const kind: FetchFailureKind = "timeout";
+ * ```
+ */
 export type FetchFailureKind = "network" | "timeout" | "http";
 
 /**

@@ -24,7 +24,14 @@ export interface RetryPolicy {
   readonly random?: () => number;
 }
 
-/** Default retry settings: 5 attempts, 0.5 s doubling to at most 8 s (about 7.5 s of waiting in all). */
+/**
+ * Default retry settings: 5 attempts, 0.5 s doubling to at most 8 s (at most 7.5 s of waiting in all).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RETRY_POLICY.retries; // => 4
+ * ```
+ */
 export const DEFAULT_RETRY_POLICY = Object.freeze({ retries: 4, baseDelayMs: 500, maxDelayMs: 8_000 });
 
 /**

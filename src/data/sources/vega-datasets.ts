@@ -7,25 +7,47 @@
  *   (560 rows; GOOG from Aug 2004). Dates are written like `Jan 1 2000`. The
  *   prices are split-adjusted (AAPL's 2005 and MSFT's 2003 splits leave no jump),
  *   so each is taken as the adjusted close; the quoted close is unknown (`null`).
- * - `sp500-2000.csv`: daily S&P 500 index OHLC, 2000-01-03 – 2020-04-17 (5,104 rows),
+ * - `sp500-2000.csv`: daily S&P 500 index OHLC, 2000-01-03 – 2020-04-17 (5,105 rows after the header),
  *   delivered under the ticker {@link SP500_TICKER}.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { packagePath } from "../../core/paths";
 import { DataError } from "../../core/errors";
 import type { RawPriceRow } from "../raw";
 import { parseCsv } from "./csv-text";
 import { isIsoDate } from "./iso-date";
 import { checkKnownTickers, inDateRange, validatePriceQuery, type MarketSource, type PriceQuery } from "./market-source";
 
-/** Ticker under which the S&P 500 index of `sp500-2000.csv` is delivered. */
+/**
+ * Ticker under which the S&P 500 index of `sp500-2000.csv` is delivered.
+ *
+ * @example
+ * ```ts
+ * await loadVegaSp500({ tickers: [SP500_TICKER], start: "2020-04-01" });
+ * ```
+ */
 export const SP500_TICKER = "SP500";
 
-/** Tickers of `stocks.csv`. */
+/**
+ * Tickers of `stocks.csv`, sorted.
+ *
+ * @example
+ * ```ts
+ * VEGA_STOCK_TICKERS; // => ["AAPL", "AMZN", "GOOG", "IBM", "MSFT"]
+ * ```
+ */
 export const VEGA_STOCK_TICKERS: readonly string[] = Object.freeze(["AAPL", "AMZN", "GOOG", "IBM", "MSFT"]);
 
-/** The two vega-datasets files this source reads. */
+/**
+ * The two vega-datasets files this source reads.
+ *
+ * @example
+ * ```ts
+ * const dataset: VegaDataset = "sp500-2000";
+ * ```
+ */
 export type VegaDataset = "stocks" | "sp500-2000";
 
 const MONTHS: Record<string, string> = {
@@ -35,17 +57,18 @@ const MONTHS: Record<string, string> = {
 
 /**
  * The `data/` folder of the installed `vega-datasets` package: the package
- * exports only its entry point, so resolve that and go up from `build/`.
+ * exports only its entry point, so resolve that (from the package root) and
+ * go up from `build/`.
  *
  * @example
  * ```ts
- * vegaDataDir(); // => "/…/node_modules/vega-datasets/data"
+ * await vegaDataDir(); // => "/…/node_modules/vega-datasets/data"
  * ```
  * @throws DataError VEGA_DATASETS_MISSING when the package is not installed.
  */
-export function vegaDataDir(): string {
+export async function vegaDataDir(): Promise<string> {
   try {
-    const entry = createRequire(import.meta.url).resolve("vega-datasets");
+    const entry = createRequire(packagePath("package.json")).resolve("vega-datasets");
     return join(dirname(dirname(entry)), "data");
   } catch (e) {
     throw new DataError("VEGA_DATASETS_MISSING", "the vega-datasets package is not installed; run `npm install` in the project folder", {}, { cause: e });
@@ -68,7 +91,7 @@ export function parseVegaDate(text: string): string | null {
 }
 
 async function readVegaCsv(file: string): Promise<{ label: string; records: ReturnType<typeof parseCsv> }> {
-  const path = join(vegaDataDir(), file);
+  const path = join(await vegaDataDir(), file);
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -99,7 +122,7 @@ function num(text: string | undefined): number | null {
  * ```ts
  * const rows = await loadVegaStocks({ tickers: ["AAPL"] });
  * rows.length; // => 123
- * rows[0];     // => { source: "vega-datasets:stocks.csv", line: 371, ticker: "AAPL", date: "2000-01-01", close: null, adjClose: 25.94, volume: null }
+ * rows[0];     // => { source: "vega-datasets:stocks.csv", line: 439, ticker: "AAPL", date: "2000-01-01", close: null, adjClose: 25.94, volume: null }
  * ```
  * @throws InputError UNKNOWN_TICKER for tickers other than AAPL, AMZN, GOOG, IBM, MSFT.
  */
@@ -130,7 +153,7 @@ export async function loadVegaStocks(query: PriceQuery = {}): Promise<RawPriceRo
  * @example
  * ```ts
  * const rows = await loadVegaSp500();
- * rows.length;  // => 5104
+ * rows.length;  // => 5105
  * rows[0].date; // => "2000-01-03"
  * ```
  * @throws InputError UNKNOWN_TICKER for a ticker other than SP500.
@@ -160,7 +183,7 @@ export async function loadVegaSp500(query: PriceQuery = {}): Promise<RawPriceRow
  * ```ts
  * const monthly = new VegaDatasetsSource("stocks");
  * const daily = new VegaDatasetsSource("sp500-2000");
- * (await daily.loadPrices({ start: "2020-01-01" })).length; // => 75
+ * (await daily.loadPrices({ start: "2020-01-01" })).length; // => 74
  * ```
  */
 export class VegaDatasetsSource implements MarketSource {

@@ -24,9 +24,23 @@ import { DataError } from "../../core/errors";
 import { parseCsv } from "./csv-text";
 import { isIsoDate } from "./iso-date";
 
-/** Header of a cached prices file. */
+/**
+ * Header of a cached prices file.
+ *
+ * @example
+ * ```ts
+ * PRICE_CACHE_HEADER; // => "date,close,adj_close,volume"
+ * ```
+ */
 export const PRICE_CACHE_HEADER = "date,close,adj_close,volume";
-/** Header of a cached fundamentals file. */
+/**
+ * Header of a cached fundamentals file (USD millions; shares in millions).
+ *
+ * @example
+ * ```ts
+ * FUNDAMENTALS_CACHE_HEADER.split(",").length; // => 7
+ * ```
+ */
 export const FUNDAMENTALS_CACHE_HEADER = "period_end,revenue,net_income,operating_income,total_assets,total_equity,shares_outstanding";
 
 /**

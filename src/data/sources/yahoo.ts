@@ -42,10 +42,24 @@ import {
   type CachedPrice,
 } from "./yahoo-cache";
 
-/** Default cache folder, relative to the working directory (the project root in notebooks). */
+/**
+ * Default cache folder, relative to the working directory (the project root in notebooks).
+ *
+ * @example
+ * ```ts
+ * new YahooSource({ cacheDir: DEFAULT_CACHE_DIR }); // same as new YahooSource()
+ * ```
+ */
 export const DEFAULT_CACHE_DIR = "data/cache";
 
-/** Days after a fiscal year end at which a Yahoo figure is taken to be public (the latest 10-K deadline). */
+/**
+ * Days after a fiscal year end at which a Yahoo figure is taken to be public (the latest 10-K deadline).
+ *
+ * @example
+ * ```ts
+ * addDays("2023-09-30", YAHOO_FILING_LAG_DAYS); // => "2023-12-29", the filedDate of Apple's FY2023 row
+ * ```
+ */
 export const YAHOO_FILING_LAG_DAYS = 90;
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * Reading canonical prices back for computation, as a wide {@link DateTable}.
+ */
+import { DataError, InputError } from "../../core/errors";
+import type { DateTable } from "../../core/frame";
+import { checkKnownTickers, validatePriceQuery, type PriceQuery } from "../sources/market-source";
+import type { WorkbookDatabase } from "./workbook-database";
+
+/**
+ * Per-ticker span of the canonical prices.
+ *
+ * @example
+ * ```ts
+ * const c: PriceCoverage = { ticker: "AAPL", firstDate: "2000-01-03", lastDate: "2019-12-31", days: 5031 };
+ * ```
+ */
+export interface PriceCoverage {
+  readonly ticker: string;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  /** Days with a price. */
+  readonly days: number;
+}
+
+/**
+ * First date, last date and number of priced days per ticker, sorted by ticker.
+ *
+ * @example
+ * ```ts
+ * await readPriceCoverage(db); // => [{ ticker: "AAPL", firstDate: "2000-01-03", lastDate: "2019-12-31", days: 5031 }, …]
+ * ```
+ */
+export async function readPriceCoverage(db: WorkbookDatabase): Promise<PriceCoverage[]> {
+  const rows = await db.query<{ ticker: string; first_date: string; last_date: string; days: number }>("price-coverage.sql");
+  return rows.map((r) => ({ ticker: r.ticker, firstDate: r.first_date, lastDate: r.last_date, days: r.days }));
+}
+
+/**
+ * Canonical adjusted closes (USD) as a wide table: one row per date on which
+ * at least one of the tickers has a price (ascending), one column per ticker
+ * (in the order asked, else alphabetical), `NaN` where a ticker has no price
+ * that day (before it listed, after it delisted, or a gap; never filled).
+ *
+ * @example
+ * ```ts
+ * const table = await readPrices(db, { tickers: ["MSFT", "AAPL"], start: "2024-01-02", end: "2024-01-05" });
+ * table.tickers; // => ["MSFT", "AAPL"]
+ * table.dates;   // => ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+ * ```
+ * @throws InputError UNKNOWN_TICKER naming tickers without prices (and listing
+ *   a few known ones); BAD_DATE / EMPTY_DATE_RANGE for a bad range; NO_PRICES_IN_RANGE
+ *   when the range holds no price of these tickers (naming their spans).
+ * @throws DataError NO_PRICES when the prices table is empty (build it first).
+ */
+export async function readPrices(db: WorkbookDatabase, query: PriceQuery = {}): Promise<DateTable> {
+  validatePriceQuery("readPrices", query);
+  const coverage = await readPriceCoverage(db);
+  if (coverage.length === 0) {
+    throw new DataError("NO_PRICES", "readPrices: the prices table is empty; build it first with buildCanonicalData or buildFromSources");
+  }
+  checkKnownTickers("readPrices", query.tickers, coverage.map((c) => c.ticker));
+  const tickers = query.tickers ? [...query.tickers] : coverage.map((c) => c.ticker);
+  const selected = coverage.filter((c) => tickers.includes(c.ticker));
+  const start = query.start ?? selected.reduce((m, c) => (c.firstDate < m ? c.firstDate : m), "9999-12-31");
+  const end = query.end ?? selected.reduce((m, c) => (c.lastDate > m ? c.lastDate : m), "0000-01-01");
+  const cols = await db.queryColumns("select-prices.sql", { tickers, start, end });
+  const dates = cols.date as string[];
+  const names = cols.ticker as string[];
+  const values = cols.adj_close as number[];
+  if (dates.length === 0) {
+    const spans = selected.map((c) => `${c.ticker} ${c.firstDate}..${c.lastDate}`).join(", ");
+    throw new InputError("NO_PRICES_IN_RANGE", `readPrices: no prices between ${start} and ${end} for ${tickers.join(", ")}; their prices span ${spans}`, {
+      start,
+      end,
+    });
+  }
+  const column = new Map(tickers.map((t, j) => [t, j]));
+  const dateList: string[] = [];
+  for (let i = 0; i < dates.length; i++) if (i === 0 || dates[i] !== dates[i - 1]) dateList.push(dates[i]!);
+  const m = tickers.length;
+  const out = new Float64Array(dateList.length * m).fill(Number.NaN);
+  let row = -1;
+  for (let i = 0; i < dates.length; i++) {
+    if (i === 0 || dates[i] !== dates[i - 1]) row++;
+    out[row * m + column.get(names[i]!)!] = values[i]!;
+  }
+  return { dates: dateList, tickers, values: out };
+}

@@ -1,0 +1,272 @@
+/**
+ * The embedded DuckDB database behind the data layer, in memory or in a file.
+ * SQL comes only from the named files under `queries/`; values are always
+ * bound as parameters, never pasted into SQL text.
+ */
+import {
+  BOOLEAN,
+  DOUBLE,
+  DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBPreparedStatement,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from "@duckdb/node-api";
+import { DataError, InputError } from "../../core/errors";
+import { loadSqlFile } from "./sql-file";
+
+/**
+ * A value bound to a SQL parameter: text, number, boolean, `null`, or a list
+ * of text (bound as `VARCHAR[]`, e.g. for `list_contains($tickers, ticker)`).
+ *
+ * @example
+ * ```ts
+ * const v: SqlValue = ["AAPL", "MSFT"];
+ * ```
+ */
+export type SqlValue = string | number | boolean | null | readonly string[];
+
+/**
+ * Named parameters: `{ start: "2024-01-01" }` binds `$start`.
+ *
+ * @example
+ * ```ts
+ * const params: SqlParams = { tickers: ["AAPL"], start: "2024-01-01", end: null };
+ * ```
+ */
+export type SqlParams = Readonly<Record<string, SqlValue>>;
+
+/**
+ * A JS value read back from a query: numbers (BIGINT and HUGEINT converted to
+ * `number`), text, booleans, `null`; a DATE comes back as `"YYYY-MM-DD"`.
+ *
+ * @example
+ * ```ts
+ * const row: Record<string, SqlResultValue> = { ticker: "AAPL", n: 250 };
+ * ```
+ */
+export type SqlResultValue = string | number | boolean | null;
+
+function bindType(value: SqlValue): { value: DuckDBValue; type: DuckDBType } {
+  if (value === null) return { value: null, type: VARCHAR };
+  if (typeof value === "string") return { value, type: VARCHAR };
+  if (typeof value === "boolean") return { value, type: BOOLEAN };
+  if (typeof value === "number") {
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? { value, type: INTEGER } : { value, type: DOUBLE };
+  }
+  if (Array.isArray(value)) return { value: listValue([...value]), type: LIST(VARCHAR) };
+  throw new InputError("BAD_SQL_PARAM", `cannot bind a ${typeof value} to a SQL parameter; pass text, a number, a boolean, null or a list of text`);
+}
+
+function toJs(v: unknown): SqlResultValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message.replace(/\s+/g, " ").trim() : String(e);
+}
+
+/**
+ * An open DuckDB database. Create with {@link WorkbookDatabase.open}; close with
+ * {@link WorkbookDatabase.close} when done (notebooks: at the end).
+ *
+ * @example
+ * ```ts
+ * const db = await WorkbookDatabase.open(":memory:");
+ * await db.run("schema.sql");
+ * const rows = await db.query<{ table_name: string; balanced: boolean }>("reconciliation.sql");
+ * db.close();
+ * ```
+ */
+export class WorkbookDatabase {
+  private closed = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    /** The file the database lives in, or `":memory:"`. */
+    readonly path: string,
+  ) {}
+
+  /**
+   * Opens (creating if needed) a database file, or an in-memory database for `":memory:"`.
+   *
+   * @example
+   * ```ts
+   * const db = await WorkbookDatabase.open("data/workbook.duckdb");
+   * ```
+   * @throws DataError DATABASE_OPEN_FAILED naming the file (missing folder, locked by another process, not a DuckDB file).
+   */
+  static async open(path: string = ":memory:"): Promise<WorkbookDatabase> {
+    if (typeof path !== "string" || path === "") {
+      throw new InputError("BAD_DATABASE_PATH", `WorkbookDatabase.open: pass a file path or ":memory:", got ${JSON.stringify(path)}`);
+    }
+    try {
+      const instance = await DuckDBInstance.create(path);
+      const connection = await instance.connect();
+      return new WorkbookDatabase(instance, connection, path);
+    } catch (e) {
+      throw new DataError("DATABASE_OPEN_FAILED", `cannot open DuckDB database ${path}: ${message(e)}`, { path }, { cause: e });
+    }
+  }
+
+  /** True until {@link WorkbookDatabase.close} is called. */
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Closes the connection and the database; further calls throw. Safe to call twice.
+   *
+   * @example
+   * ```ts
+   * db.close();
+   * ```
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private ensureOpen(what: string): void {
+    if (this.closed) throw new InputError("DATABASE_CLOSED", `${what}: the database ${this.path} is closed; open it again with WorkbookDatabase.open`);
+  }
+
+  /**
+   * Runs every statement of a SQL file in order, binding the named parameters
+   * each statement uses, and returns the rows of the last statement as objects.
+   *
+   * @example
+   * ```ts
+   * const coverage = await db.query<{ ticker: string; first_date: string; n: number }>("price-coverage.sql");
+   * ```
+   * @throws InputError UNKNOWN_SQL_FILE, MISSING_SQL_PARAM (a `$name` the file uses was not given).
+   * @throws DataError SQL_FAILED naming the file and statement, with DuckDB's message.
+   */
+  async query<T extends object = Record<string, SqlResultValue>>(sqlFileName: string, params: SqlParams = {}): Promise<T[]> {
+    return this.execute(sqlFileName, params, (reader) =>
+      reader.getRowObjectsJS().map((r) => {
+        const out: Record<string, SqlResultValue> = {};
+        for (const [k, v] of Object.entries(r)) out[k] = toJs(v);
+        return out as T;
+      }),
+    );
+  }
+
+  private async execute<R>(sqlFileName: string, params: SqlParams, read: (reader: DuckDBResultReader) => R): Promise<R> {
+    this.ensureOpen(sqlFileName);
+    const sql = await loadSqlFile(sqlFileName);
+    let count = 0;
+    let index = 0;
+    try {
+      const statements = await this.connection.extractStatements(sql);
+      count = statements.count;
+      let result: R | undefined;
+      for (index = 0; index < count; index++) {
+        const prepared = await statements.prepare(index);
+        try {
+          this.bind(prepared, sqlFileName, params);
+          const reader = await prepared.runAndReadAll();
+          if (index === count - 1) result = read(reader);
+        } finally {
+          prepared.destroySync();
+        }
+      }
+      if (result === undefined) throw new InputError("EMPTY_SQL_FILE", `${sqlFileName} holds no SQL statement`);
+      return result;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      const where = count > 1 ? ` (statement ${index + 1} of ${count})` : "";
+      throw new DataError("SQL_FAILED", `${sqlFileName}${where} failed: ${message(e)}`, { file: sqlFileName, statement: index + 1 }, { cause: e });
+    }
+  }
+
+  /**
+   * Like {@link WorkbookDatabase.query} but returns the last statement's result
+   * column by column (`{ column: values[] }`), which is faster for large results.
+   *
+   * @example
+   * ```ts
+   * const { date, ticker, adj_close } = await db.queryColumns("select-prices.sql", { tickers: ["AAPL"], start: "2024-01-01", end: "2024-12-31" });
+   * ```
+   * @throws as {@link WorkbookDatabase.query}.
+   */
+  async queryColumns(sqlFileName: string, params: SqlParams = {}): Promise<Record<string, SqlResultValue[]>> {
+    return this.execute(sqlFileName, params, (reader) => {
+      const out: Record<string, SqlResultValue[]> = {};
+      for (const [k, values] of Object.entries(reader.getColumnsObjectJS())) out[k] = values.map(toJs);
+      return out;
+    });
+  }
+
+  /**
+   * Runs a SQL file for its effect (a script), ignoring any rows.
+   *
+   * @example
+   * ```ts
+   * await db.run("build-prices.sql");
+   * ```
+   * @throws as {@link WorkbookDatabase.query}.
+   */
+  async run(sqlFileName: string, params: SqlParams = {}): Promise<void> {
+    await this.query(sqlFileName, params);
+  }
+
+  private bind(prepared: DuckDBPreparedStatement, file: string, params: SqlParams): void {
+    for (let i = 1; i <= prepared.parameterCount; i++) {
+      const name = prepared.parameterName(i);
+      if (!Object.prototype.hasOwnProperty.call(params, name)) {
+        throw new InputError("MISSING_SQL_PARAM", `${file}: parameter $${name} was not given; pass it in params`, { file, name });
+      }
+      const { value, type } = bindType(params[name]!);
+      prepared.bindValue(i, value, type);
+    }
+  }
+
+  /**
+   * Bulk-loads columns into an existing table with DuckDB's appender, in
+   * chunks of 2,048 rows. Columns are in the table's column order and of equal length.
+   *
+   * @example
+   * ```ts
+   * await db.append("ticker_changes", [VARCHAR, VARCHAR, VARCHAR], [["FBX"], ["MTAX"], ["2021-10-28"]]);
+   * ```
+   * @throws InputError for an invalid table name or ragged columns; DataError APPEND_FAILED naming the table.
+   */
+  async append(table: string, types: readonly DuckDBType[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    this.ensureOpen(`append to ${table}`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new InputError("BAD_TABLE", `append: ${JSON.stringify(table)} is not a table name`);
+    const n = columns[0]?.length ?? 0;
+    if (columns.length !== types.length || columns.some((c) => c.length !== n)) {
+      throw new InputError("RAGGED_COLUMNS", `append to ${table}: ${columns.length} columns for ${types.length} types, or columns of different lengths`);
+    }
+    try {
+      const appender = await this.connection.createAppender(table);
+      const chunkRows = 2048;
+      for (let start = 0; start < n; start += chunkRows) {
+        const end = Math.min(n, start + chunkRows);
+        const chunk = DuckDBDataChunk.create([...types], end - start);
+        chunk.setColumns(columns.map((c) => c.slice(start, end)));
+        appender.appendDataChunk(chunk);
+      }
+      appender.closeSync();
+    } catch (e) {
+      throw new DataError("APPEND_FAILED", `bulk load into ${table} failed: ${message(e)}`, { table }, { cause: e });
+    }
+  }
+}

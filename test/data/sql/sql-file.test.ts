@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { listSqlFiles, loadSqlFile } from "../../../src/data/sql";
+
+const files = await listSqlFiles();
+const texts = new Map(await Promise.all(files.map(async (f) => [f, await loadSqlFile(f)] as const)));
+
+describe("SQL files", () => {
+
+  it("ships the expected files", () => {
+    expect(files).toEqual([
+      "build-fundamentals.sql",
+      "build-prices.sql",
+      "fundamentals-coverage.sql",
+      "price-coverage.sql",
+      "reconciliation.sql",
+      "schema.sql",
+      "select-fundamentals.sql",
+      "select-merges.sql",
+      "select-prices.sql",
+      "select-rejects.sql",
+      "ticker-resolution.sql",
+    ]);
+  });
+
+  it.each(files)("%s opens with a header comment naming it and describing it", (name) => {
+    const lines = texts.get(name)!.split("\n");
+    expect(lines[0]).toBe(`-- ${name}`);
+    expect(lines[1]!.startsWith("-- ")).toBe(true);
+  });
+
+  it.each(files)("%s has no JS template placeholders (values are bound, never pasted)", (name) => {
+    expect(texts.get(name)).not.toMatch(/\$\{/);
+  });
+});
