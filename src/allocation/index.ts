@@ -13,11 +13,11 @@
  * portfolioPerformance(w, mu, S, { riskFreeRate: 0.02 }); // => { expectedReturn, volatility, sharpe, riskFreeRate: 0.02 }
  * ```
  */
-export * as expectedReturns from "./expected-returns";
-export * as riskModels from "./risk-models";
-export * as optimizers from "./optimizers";
-export * as linearAlgebra from "./linear-algebra";
-export * as solvers from "./solvers";
+export * as expectedReturns from "./expected-returns/index";
+export * as riskModels from "./risk-models/index";
+export * as optimizers from "./optimizers/index";
+export * as linearAlgebra from "./linear-algebra/index";
+export * as solvers from "./solvers/index";
 
 export { returnsFromPrices } from "./returns-from-prices";
 export type { ReturnsFromPricesOptions } from "./returns-from-prices";
@@ -29,3 +29,4 @@ export type { PortfolioPerformance, PortfolioPerformanceOptions } from "./perfor
 export type { ExpectedReturnsEstimator } from "./expected-returns/expected-returns-estimator";
 export type { RiskModel } from "./risk-models/risk-model";
 export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefinite";
+export { nonZeroWeights } from "./non-zero-weights";

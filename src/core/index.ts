@@ -3,3 +3,5 @@ export * from "./frame";
 export * from "./conventions";
 export * from "./paths";
 export * from "./random";
+export * from "./select-columns";
+export * from "./rebase";

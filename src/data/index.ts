@@ -1,6 +1,6 @@
 export * from "./raw";
-export * as synthetic from "./synthetic";
-export { generateMarket, type SyntheticMarket, type Instrument } from "./synthetic";
-export * as sources from "./sources";
-export * as sql from "./sql";
-export { WorkbookDatabase, buildCanonicalData, buildFromSources, readPrices, readFundamentals, assertReconciled, reconcile } from "./sql";
+export * as synthetic from "./synthetic/index";
+export { generateMarket, type SyntheticMarket, type Instrument } from "./synthetic/index";
+export * as sources from "./sources/index";
+export * as sql from "./sql/index";
+export { WorkbookDatabase, buildCanonicalData, buildFromSources, readPrices, readFundamentals, assertReconciled, reconcile } from "./sql/index";

@@ -15,8 +15,8 @@ pre{background:#f6f8fa;padding:.6rem .8rem;border-radius:6px;overflow-x:auto;fon
 .out{margin:.3rem 0 1.2rem 0}
 .stderr pre{background:#fff4f4}
 .failure{border:2px solid #c0392b;background:#fdecea;padding:.8rem;border-radius:6px}
-table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:right}th{background:#f0f3f6}
-td:first-child,th:first-child{text-align:left}
+table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}th{background:#f0f3f6}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
 .ok{color:#1a7f37;font-weight:600}.failed{color:#c0392b;font-weight:600}
 .aw-plot{width:100%;min-height:420px}
 nav{margin-bottom:1rem}
@@ -117,7 +117,7 @@ export function renderIndexPage(runs: readonly NotebookRun[], when: Date): strin
   const rows = runs
     .map(
       (r) =>
-        `<tr><td><a href="${r.name}.html">${escapeHtml(r.name)}</a></td><td class="${r.ok ? "ok" : "failed"}">${r.ok ? "ok" : "failed"}</td><td>${r.seconds.toFixed(1)}</td></tr>`,
+        `<tr><td><a href="${r.name}.html">${escapeHtml(r.name)}</a></td><td class="${r.ok ? "ok" : "failed"}">${r.ok ? "ok" : "failed"}</td><td style="text-align:right">${r.seconds.toFixed(1)}</td></tr>`,
     )
     .join("\n");
   return `<!doctype html>
