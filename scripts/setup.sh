@@ -47,14 +47,17 @@ else
 fi
 "$python" -c 'import nbclient, nbformat, jupyter_client, notebook' || die "$python still cannot import Jupyter; see the messages above"
 
-# 3. npm dependencies (npm ci from the lockfile; skipped when node_modules matches it)
+# 3. npm dependencies, at the versions of package-lock.json; skipped when node_modules matches it.
+#    Not `npm ci`: npm 11 refuses a lockfile that lacks other platforms' optional binaries
+#    (DuckDB's darwin/win32 bindings) and will not write them itself (npm/cli#8320), while
+#    `npm install --no-save` installs the locked versions and leaves the lockfile untouched.
 stamp=node_modules/.allocation-workbook-lock
 want=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   say "npm dependencies: up to date"
 else
-  say "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm dependencies (locked versions)"
+  npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
 
