@@ -1,4 +1,6 @@
 import { InputError } from "../core/errors";
+import type { DateTable } from "../core/frame";
+import { column } from "../core/frame";
 import type { Figure, ScatterTrace } from "./figure";
 
 /** One line of a {@link lineChart}. */
@@ -51,4 +53,16 @@ export function lineChart(options: LineChartOptions): Figure {
       hovermode: "x unified",
     },
   };
+}
+
+/**
+ * A line chart of every column of a {@link DateTable} (one line per ticker, dates on x).
+ *
+ * @example
+ * ```ts
+ * tableLineChart("Growth of 100", rebase(prices), { logY: true }).data.length; // => prices.tickers.length
+ * ```
+ */
+export function tableLineChart(title: string, table: DateTable, options: { yAxis?: string; yFormat?: string; logY?: boolean } = {}): Figure {
+  return lineChart({ title, x: table.dates, series: table.tickers.map((t) => ({ name: t, values: column(table, t) })), ...options });
 }

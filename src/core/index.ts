@@ -5,3 +5,4 @@ export * from "./paths";
 export * from "./random";
 export * from "./select-columns";
 export * from "./rebase";
+export * from "./compare-tables";

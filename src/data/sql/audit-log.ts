@@ -108,3 +108,26 @@ export async function readMerges(db: WorkbookDatabase, tableName?: RawTableName)
     keptRowId: r.kept_row_id,
   }));
 }
+
+/** One line of {@link readAuditSummary}: how many raw rows were rejected or merged, and why. */
+export interface AuditSummaryRow {
+  readonly outcome: "rejected" | "merged";
+  readonly tableName: RawTableName;
+  /** The reason without its detail in parentheses, e.g. `"non-positive adjusted close"`. */
+  readonly reason: string;
+  readonly rows: number;
+}
+
+/**
+ * Counts of rejected and merged raw rows by table and reason (`audit-summary.sql`).
+ *
+ * @example
+ * ```ts
+ * await readAuditSummary(db);
+ * // => [{ outcome: "rejected", tableName: "raw_prices", reason: "non-positive adjusted close", rows: 12 }, …]
+ * ```
+ */
+export async function readAuditSummary(db: WorkbookDatabase): Promise<AuditSummaryRow[]> {
+  const rows = await db.query<{ outcome: "rejected" | "merged"; table_name: RawTableName; reason: string; rows: number }>("audit-summary.sql");
+  return rows.map((r) => ({ outcome: r.outcome, tableName: r.table_name, reason: r.reason, rows: Number(r.rows) }));
+}

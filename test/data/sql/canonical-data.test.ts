@@ -6,6 +6,7 @@ import {
   buildCanonicalData,
   buildFromSources,
   readFundamentals,
+  readAuditSummary,
   readMerges,
   readPrices,
   readRejects,
@@ -64,6 +65,18 @@ describe("buildCanonicalData on the fixture feeds", () => {
     expect(merges[1]!.reason).toMatch(/conflicting duplicate for AAA on 2021-10-27: adj_close 102\.0 .* vs kept adj_close 102\.5 .*the row loaded last wins/);
     const t = await readPrices(db, { tickers: ["AAA"] });
     expect(t.values[t.dates.indexOf("2021-10-27")]).toBe(102.5);
+  });
+
+  it("summarises rejects and merges by kind of reason, masking the details", async () => {
+    await buildCanonicalData(db, fixtureFeeds());
+    const summary = await readAuditSummary(db);
+    const rejects = await readRejects(db);
+    const merges = await readMerges(db);
+    expect(summary.filter((r) => r.outcome === "rejected").reduce((s, r) => s + r.rows, 0)).toBe(rejects.length);
+    expect(summary.filter((r) => r.outcome === "merged").reduce((s, r) => s + r.rows, 0)).toBe(merges.length);
+    expect(summary).toContainEqual({ outcome: "rejected", tableName: "raw_prices", reason: "non-positive adjusted close", rows: 2 });
+    expect(summary).toContainEqual({ outcome: "rejected", tableName: "raw_prices", reason: "invalid date: expected a real date written YYYY-MM-DD", rows: 2 });
+    expect(summary).toContainEqual({ outcome: "merged", tableName: "raw_prices", reason: "exact duplicate of the kept row", rows: 1 });
   });
 
   it("rejects non-positive, missing, badly dated and ticker-less prices with the reason", async () => {

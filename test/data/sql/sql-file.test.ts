@@ -8,6 +8,7 @@ describe("SQL files", () => {
 
   it("ships the expected files", () => {
     expect(files).toEqual([
+      "audit-summary.sql",
       "build-fundamentals.sql",
       "build-prices.sql",
       "fundamentals-coverage.sql",
