@@ -7,16 +7,19 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 python="${WORKBOOK_PYTHON:-/usr/bin/python3}"
 port="${PORT:-8888}"
+notebook_dir="${NOTEBOOK_DIR:-$root/notebooks}"   # NOTEBOOK_DIR: another folder (the tests use one)
 node_modules/.bin/tsx scripts/register-kernel.ts >/dev/null
 export JUPYTER_PATH="$root/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 plotly_dir="$root/node_modules/plotly.js-dist-min"
 [ -f "$plotly_dir/plotly.min.js" ] || { echo "plotly.js-dist-min is not installed: run npm run setup" >&2; exit 1; }
+allow_root=""
+[ "$(id -u)" -eq 0 ] && allow_root="--allow-root"   # containers and CI machines run as root
 if command -v jupyter-lab >/dev/null 2>&1; then
   echo "Starting JupyterLab on http://127.0.0.1:$port/ (the URL with its token follows)"
-  exec jupyter-lab --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$root/notebooks" \
-    --ServerApp.extra_static_paths="['$plotly_dir']" "$@"
+  exec jupyter-lab --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$notebook_dir" \
+    --ServerApp.extra_static_paths="$plotly_dir" $allow_root "$@"
 fi
 "$python" -c 'import notebook' 2>/dev/null || { echo "Jupyter notebook is not installed: run npm run setup" >&2; exit 1; }
 echo "Starting the classic Jupyter notebook on http://127.0.0.1:$port/ (the URL with its token follows)"
-exec "$python" -m notebook --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$root/notebooks" \
-  --NotebookApp.extra_static_paths="['$plotly_dir']" "$@"
+exec "$python" -m notebook --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$notebook_dir" \
+  --NotebookApp.extra_static_paths="$plotly_dir" $allow_root "$@"

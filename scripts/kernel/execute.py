@@ -64,6 +64,16 @@ def read_async_errors(path, seen):
     return errors
 
 
+def trust(nb):
+    """Sign the executed notebook, as `jupyter trust` does: its outputs came from this run,
+    so Jupyter may run their scripts (the charts) when the user opens it."""
+    try:
+        from nbformat.sign import NotebookNotary
+        NotebookNotary().sign(nb)
+    except Exception as e:  # a read-only home must not fail the run
+        sys.stderr.write(f"note: could not mark the executed notebook as trusted ({e})\n")
+
+
 def cell_at(starts, iso_time, default):
     """Index of the last cell that had started at the time an async error was recorded."""
     if not iso_time:
@@ -154,6 +164,7 @@ def main():
             fail(-1, "startup", f"the kernel '{args.kernel}' could not start: {e}", time.time() - started)
     finally:
         nbformat.write(nb, args.notebook)
+        trust(nb)
     emit(event="done", ok=ok, seconds=round(time.time() - started, 3))
     return 0 if ok else 1
 

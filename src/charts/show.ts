@@ -8,9 +8,10 @@ let counter = 0;
 
 /**
  * HTML that draws a figure in a page: a `div`, the figure as JSON, and a script that uses
- * `window.Plotly` when the page has it, else loads plotly.js from the Jupyter server's
- * `static/plotly.min.js` (which `npm run notebook` serves from the installed
- * `plotly.js-dist-min` package, through require.js in the classic notebook). Offline.
+ * `window.Plotly` when the page has it, else loads plotly.js once per page from the Jupyter
+ * server's `static/plotly.min.js` (which `npm run notebook` serves from the installed
+ * `plotly.js-dist-min` package). Offline; no CDN. The plotly 4 bundle is not an AMD module, so
+ * a plain script tag is used rather than require.js.
  *
  * @example
  * ```ts
@@ -26,18 +27,19 @@ export function figureHtml(figure: Figure, id = `aw-fig-${Date.now().toString(36
 (function () {
   var el = document.getElementById(${JSON.stringify(id)});
   var fig = JSON.parse(document.getElementById(${JSON.stringify(id + "-json")}).textContent);
-  function draw(P) { P.newPlot(el, fig.data, fig.layout || {}, Object.assign({ responsive: true, displaylogo: false }, fig.config || {})); }
-  if (window.Plotly) { draw(window.Plotly); return; }
-  var base = (document.body && document.body.getAttribute("data-base-url")) || "/";
-  if (typeof window.requirejs === "function") {
-    window.requirejs.config({ paths: { "aw-plotly": base + "static/plotly.min" } });
-    window.requirejs(["aw-plotly"], function (P) { window.Plotly = P; draw(P); });
-    return;
+  function draw() { window.Plotly.newPlot(el, fig.data, fig.layout || {}, Object.assign({ responsive: true, displaylogo: false }, fig.config || {})); }
+  if (window.Plotly) { draw(); return; }
+  if (!window.__awPlotlyLoading) {
+    window.__awPlotlyLoading = new Promise(function (resolve, reject) {
+      var base = (document.body && document.body.getAttribute("data-base-url")) || "/";
+      var s = document.createElement("script");
+      s.src = base + "static/plotly.min.js";
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("plotly.js could not be loaded from " + s.src + "; start Jupyter with npm run notebook")); };
+      document.head.appendChild(s);
+    });
   }
-  var s = document.createElement("script");
-  s.src = base + "static/plotly.min.js";
-  s.onload = function () { draw(window.Plotly); };
-  document.head.appendChild(s);
+  window.__awPlotlyLoading.then(draw, function (e) { el.textContent = e.message; });
 })();
 </script>`;
 }

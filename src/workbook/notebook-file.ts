@@ -8,6 +8,7 @@ export interface NotebookOutput {
   readonly name?: "stdout" | "stderr";
   readonly text?: string | string[];
   readonly data?: Readonly<Record<string, unknown>>;
+  readonly metadata?: Readonly<Record<string, unknown>>;
   readonly ename?: string;
   readonly evalue?: string;
   readonly traceback?: string[];

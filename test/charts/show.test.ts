@@ -19,7 +19,7 @@ describe("figureBundle", () => {
   });
   it("loads plotly from the local server, never a CDN", () => {
     const html = figureHtml(fig);
-    expect(html).toContain('static/plotly.min');
+    expect(html).toContain("static/plotly.min.js");
     expect(html).not.toMatch(/https?:\/\//);
   });
 });
