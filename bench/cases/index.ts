@@ -1,0 +1,5 @@
+import type { BenchCase } from "./case";
+import { minVolatilityCase } from "./min-volatility";
+
+/** Every benchmark case, in the order of the README's table. */
+export const CASES: readonly BenchCase<any>[] = [minVolatilityCase];
