@@ -54,7 +54,7 @@ function fmt(x: number | null, digits = 3): string {
 
 const rows: Row[] = [];
 const cases = CASES.filter((c) => only.length === 0 || only.includes(c.name));
-if (cases.length > 0) ensurePythonStack();
+if (cases.some((c) => c.baseline !== null)) ensurePythonStack();
 for (const c of cases) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${c.name}-`));
   process.stdout.write(`[bench] ${c.title}: inputs… `);
@@ -62,14 +62,18 @@ for (const c of cases) {
     c.prepare(dir);
     process.stdout.write("ours… ");
     const ours = runSide(packagePath("node_modules", ".bin", "tsx"), [packagePath("bench", "ours.ts"), c.name, dir, "1", String(c.reps)]);
-    process.stdout.write("baseline… ");
-    const script = packagePath("bench", "baselines", `${c.name.replace(/-/g, "_")}.py`);
-    const base = runSide(PYTHON, [script, dir, "1", String(c.reps)], { ...process.env, PYTHONPATH: packagePath("bench", "baselines"), OMP_NUM_THREADS: "2" });
+    let base: SideReport | null = null;
+    if (c.baseline !== null) {
+      process.stdout.write("baseline… ");
+      const script = packagePath("bench", "baselines", `${c.name.replace(/-/g, "_")}.py`);
+      base = runSide(PYTHON, [script, dir, "1", String(c.reps)], { ...process.env, PYTHONPATH: packagePath("bench", "baselines"), OMP_NUM_THREADS: "2" });
+    }
     const { agrees, detail } = c.agree(ours, base, dir);
     const o = median(ours.seconds);
-    const b = median(base.seconds);
-    rows.push({ case: c.title, oursSeconds: o, baselineSeconds: b, ratio: o / b, goal: c.goal, agrees, oursPeakMB: ours.peakMB, baselinePeakMB: base.peakMB, detail });
-    console.log(`${fmt(o)} s vs ${fmt(b)} s, ratio ${fmt(o / b, 2)}${agrees ? "" : "  DISAGREES"}`);
+    const b = base ? median(base.seconds) : null;
+    const ratio = b === null ? null : o / b;
+    rows.push({ case: c.title, oursSeconds: o, baselineSeconds: b, ratio, goal: c.goal, agrees, oursPeakMB: ours.peakMB, baselinePeakMB: base?.peakMB ?? null, detail });
+    console.log(`${fmt(o)} s${b === null ? "" : ` vs ${fmt(b)} s, ratio ${fmt(ratio, 2)}`}${agrees ? "" : "  DISAGREES"}`);
   } catch (e) {
     rows.push({ case: c.title, oursSeconds: null, baselineSeconds: null, ratio: null, goal: c.goal, agrees: false, oursPeakMB: null, baselinePeakMB: null, detail: `error: ${(e as Error).message.split("\n")[0]}` });
     console.log(`ERROR\n${(e as Error).message}`);
@@ -89,13 +93,13 @@ if (withWorkbook && (only.length === 0 || only.includes("workbook"))) {
 
 const when = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const met = (r: Row) => (r.ratio !== null ? r.ratio <= r.goal : r.oursSeconds !== null && r.oursSeconds <= r.goal);
+const met = (r: Row) => (r.baselineSeconds !== null ? r.ratio !== null && r.ratio <= r.goal : r.oursSeconds !== null && r.oursSeconds <= r.goal);
 const table = [
   `Measured ${when} on ${machine}; medians of timed repetitions after a warm-up; ratio = ours / baseline.`,
   "",
   "| case | ours (s) | baseline (s) | ratio | goal | met | agrees | ours peak MB | baseline peak MB |",
   "| --- | ---: | ---: | ---: | ---: | :---: | :---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.case} | ${fmt(r.oursSeconds)} | ${fmt(r.baselineSeconds)} | ${fmt(r.ratio, 2)} | ${r.ratio === null ? `≤ ${r.goal} s` : `≤ ${r.goal}`} | ${met(r) ? "yes" : "no"} | ${r.agrees ? "yes" : "NO"} | ${fmt(r.oursPeakMB, 0)} | ${fmt(r.baselinePeakMB, 0)} |`),
+  ...rows.map((r) => `| ${r.case} | ${fmt(r.oursSeconds)} | ${fmt(r.baselineSeconds)} | ${fmt(r.ratio, 2)} | ${r.baselineSeconds === null ? `≤ ${r.goal} s` : `≤ ${r.goal}`} | ${met(r) ? "yes" : "no"} | ${r.agrees ? "yes" : "NO"} | ${fmt(r.oursPeakMB, 0)} | ${fmt(r.baselinePeakMB, 0)} |`),
   "",
   ...rows.map((r) => `- ${r.case}: ${r.detail}`),
 ].join("\n");

@@ -9,9 +9,9 @@ export interface BenchCase<Input> {
   readonly name: string;
   /** The row's label, e.g. "long-only minimum volatility, 500 assets". */
   readonly title: string;
-  /** What the baseline runs, e.g. "cvxopt solvers.qp". */
-  readonly baseline: string;
-  /** Goal for ours / baseline median time. */
+  /** What the baseline runs, e.g. "cvxopt solvers.qp"; `null` for an absolute case (goal in seconds). */
+  readonly baseline: string | null;
+  /** Goal: ours / baseline median time, or seconds for an absolute case. */
   readonly goal: number;
   /** Timed repetitions after one warm-up, for each side. */
   readonly reps: number;
@@ -21,6 +21,6 @@ export interface BenchCase<Input> {
   load(dir: string): Input;
   /** This project's computation (timed). */
   ours(input: Input): CaseResult | Promise<CaseResult>;
-  /** Whether both sides computed the same thing, and a sentence saying how close they are. */
-  agree(ours: SideReport, baseline: SideReport, dir: string): { agrees: boolean; detail: string };
+  /** Whether both sides computed the same thing (for an absolute case: whether ours is right), and a sentence saying how. */
+  agree(ours: SideReport, baseline: SideReport | null, dir: string): { agrees: boolean; detail: string };
 }

@@ -1,5 +1,6 @@
 import type { BenchCase } from "./case";
+import { canonicalBuildCase } from "./canonical-build";
 import { minVolatilityCase } from "./min-volatility";
 
 /** Every benchmark case, in the order of the README's table. */
-export const CASES: readonly BenchCase<any>[] = [minVolatilityCase];
+export const CASES: readonly BenchCase<any>[] = [minVolatilityCase, canonicalBuildCase];

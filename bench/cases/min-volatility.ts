@@ -32,6 +32,7 @@ export const minVolatilityCase: BenchCase<LabelledMatrix> = {
     return { weights: Array.from(minVolatility(cov).values) };
   },
   agree(ours, baseline, dir) {
+    if (!baseline) throw new Error("min-volatility needs its baseline");
     return agreeWeights(ours, baseline, readMatrix(join(dir, "cov.bin"), N, N).data, { weightTol: 1e-3, varianceRelTol: 1e-6 });
   },
 };
