@@ -1,6 +1,7 @@
 import type { BenchCase } from "./case";
 import { canonicalBuildCase } from "./canonical-build";
+import { covarianceLedoitWolfCase } from "./covariance-ledoit-wolf";
 import { minVolatilityCase } from "./min-volatility";
 
 /** Every benchmark case, in the order of the README's table. */
-export const CASES: readonly BenchCase<any>[] = [minVolatilityCase, canonicalBuildCase];
+export const CASES: readonly BenchCase<any>[] = [covarianceLedoitWolfCase, minVolatilityCase, canonicalBuildCase];

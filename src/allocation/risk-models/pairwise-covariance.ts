@@ -5,6 +5,7 @@ import { COVARIANCE_DDOF } from "../../core/conventions";
 import { InputError } from "../../core/errors";
 import type { DateTable, LabelledMatrix } from "../../core/frame";
 import { checkDateTable } from "../validation/check-date-table";
+import { crossProduct } from "./cross-product";
 
 /**
  * Sample covariance matrix of per-period returns, **not annualised**, with pandas' `DataFrame.cov()`
@@ -74,45 +75,54 @@ export function pairwiseCovariance(returns: DateTable): LabelledMatrix {
   }
 
   const out = new Float64Array(m * m);
+  // Pairs of complete columns: one blocked cross product of the centred columns (crossProduct).
+  const completeIndex: number[] = [];
+  for (let j = 0; j < m; j++) if (complete[j]) completeIndex.push(j);
+  if (completeIndex.length > 0) {
+    const k = completeIndex.length;
+    const packed = k === m ? centred : new Float64Array(k * t);
+    if (k !== m) completeIndex.forEach((j, c) => packed.set(centred.subarray(j * t, (j + 1) * t), c * t));
+    const gram = crossProduct(packed, t, k);
+    const scale = 1 / (t - COVARIANCE_DDOF);
+    for (let ca = 0; ca < k; ca++) {
+      const a = completeIndex[ca]!;
+      for (let cb = 0; cb < k; cb++) out[a * m + completeIndex[cb]!] = gram[ca * k + cb]! * scale;
+    }
+  }
+  // Pairs with a gap: each over the dates both are observed (pandas' pairwise-complete covariance).
   for (let a = 0; a < m; a++) {
     const baseA = a * t;
     for (let b = 0; b <= a; b++) {
+      if (complete[a] && complete[b]) continue;
       const baseB = b * t;
-      let value: number;
-      if (complete[a] && complete[b]) {
-        let s = 0;
-        for (let i = 0; i < t; i++) s += centred[baseA + i]! * centred[baseB + i]!;
-        value = s / (t - COVARIANCE_DDOF);
-      } else {
-        let n = 0;
-        let meanA = 0;
-        let meanB = 0;
-        for (let i = 0; i < t; i++) {
-          const x = columns[baseA + i]!;
-          const y = columns[baseB + i]!;
-          if (Number.isNaN(x) || Number.isNaN(y)) continue;
-          n++;
-          meanA += x;
-          meanB += y;
-        }
-        if (n < 2) {
-          throw new InputError(
-            "TOO_FEW_OVERLAPPING_OBSERVATIONS",
-            `${caller}: ${returns.tickers[a]} and ${returns.tickers[b]} are both observed on ${n} date${n === 1 ? "" : "s"}; their covariance needs at least 2 — drop one of them or use a window where both trade`,
-            { tickers: [returns.tickers[a], returns.tickers[b]], count: n },
-          );
-        }
-        meanA /= n;
-        meanB /= n;
-        let s = 0;
-        for (let i = 0; i < t; i++) {
-          const x = columns[baseA + i]!;
-          const y = columns[baseB + i]!;
-          if (Number.isNaN(x) || Number.isNaN(y)) continue;
-          s += (x - meanA) * (y - meanB);
-        }
-        value = s / (n - COVARIANCE_DDOF);
+      let n = 0;
+      let meanA = 0;
+      let meanB = 0;
+      for (let i = 0; i < t; i++) {
+        const x = columns[baseA + i]!;
+        const y = columns[baseB + i]!;
+        if (Number.isNaN(x) || Number.isNaN(y)) continue;
+        n++;
+        meanA += x;
+        meanB += y;
       }
+      if (n < 2) {
+        throw new InputError(
+          "TOO_FEW_OVERLAPPING_OBSERVATIONS",
+          `${caller}: ${returns.tickers[a]} and ${returns.tickers[b]} are both observed on ${n} date${n === 1 ? "" : "s"}; their covariance needs at least 2 — drop one of them or use a window where both trade`,
+          { tickers: [returns.tickers[a], returns.tickers[b]], count: n },
+        );
+      }
+      meanA /= n;
+      meanB /= n;
+      let s = 0;
+      for (let i = 0; i < t; i++) {
+        const x = columns[baseA + i]!;
+        const y = columns[baseB + i]!;
+        if (Number.isNaN(x) || Number.isNaN(y)) continue;
+        s += (x - meanA) * (y - meanB);
+      }
+      const value = s / (n - COVARIANCE_DDOF);
       out[a * m + b] = value;
       out[b * m + a] = value;
     }
