@@ -4,6 +4,7 @@
  * The layers, as namespaces (notebooks import a layer's barrel directly, e.g. `./src/allocation/index`):
  * - `core`: typed tables, errors, conventions, the seeded random generator
  * - `data`: sources (synthetic, vega-datasets, Yahoo, CSV/Parquet) and the DuckDB canonical tables
+ * - `validation`: analyst checks, the review workbook and decisions applied to the modelling set
  * - `allocation`: expected returns, risk models, optimisers
  * - `charts`: plotly figures as typed JSON, `show` and `showTable` for notebooks
  * - `workbook`: the headless notebook runner and the HTML report
@@ -17,6 +18,7 @@
  */
 export * as core from "./core/index";
 export * as data from "./data/index";
+export * as validation from "./validation/index";
 export * as allocation from "./allocation/index";
 export * as charts from "./charts/index";
 export * as workbook from "./workbook/index";

@@ -7,3 +7,5 @@ export { showTable, tableHtml, tableText, formatValue, type TableValue, type Tab
 export { displayBundle } from "./display";
 export { coverageChart } from "./coverage-chart";
 export { showMarkdown, showCode } from "./show-markdown";
+export { quadrantChart, type QuadrantChartOptions, type QuadrantPoint } from "./quadrant-chart";
+export { stackedBarChart, type StackedBarChartOptions, type BarSeries } from "./stacked-bar-chart";

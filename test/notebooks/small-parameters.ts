@@ -6,4 +6,5 @@
 export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "00-tour": { years: "3", equityCount: "12" },
   "01-data-sql": { years: "3", equityCount: "8" },
+  "02-validation": { years: "3", equityCount: "8" },
 };

@@ -11,6 +11,9 @@ describe("SQL files", () => {
       "audit-summary.sql",
       "build-fundamentals.sql",
       "build-prices.sql",
+      "decisions-insert.sql",
+      "decisions-schema.sql",
+      "decisions-select.sql",
       "fundamentals-coverage.sql",
       "price-coverage.sql",
       "reconciliation.sql",
@@ -20,6 +23,8 @@ describe("SQL files", () => {
       "select-prices.sql",
       "select-rejects.sql",
       "ticker-resolution.sql",
+      "validation-price-series.sql",
+      "validation-restatements.sql",
     ]);
   });
 
