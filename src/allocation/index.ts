@@ -18,6 +18,7 @@ export * as riskModels from "./risk-models/index";
 export * as optimizers from "./optimizers/index";
 export * as linearAlgebra from "./linear-algebra/index";
 export * as solvers from "./solvers/index";
+export * as blackLitterman from "./black-litterman/index";
 
 export { returnsFromPrices } from "./returns-from-prices";
 export type { ReturnsFromPricesOptions } from "./returns-from-prices";
