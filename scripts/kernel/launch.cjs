@@ -16,6 +16,16 @@ const path = require("node:path");
 const root = path.resolve(__dirname, "..", "..");
 process.chdir(root);
 
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  process.stderr.write("usage: launch.cjs CONNECTION_FILE (Jupyter passes it)\n");
+  process.exit(2);
+}
+const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
+startKernel({ configPath: connectionFile, enableFindLocal: false });
+
+// Registered after tslab started, so that an error while starting still ends the process with its stack.
 const errorsFile = process.env.WORKBOOK_ASYNC_ERRORS;
 function record(kind, err) {
   if (!errorsFile) return;
@@ -29,11 +39,3 @@ function record(kind, err) {
 }
 process.on("uncaughtException", (err) => record("uncaughtException", err));
 process.on("unhandledRejection", (reason) => record("unhandledRejection", reason));
-
-const connectionFile = process.argv[2];
-if (!connectionFile) {
-  process.stderr.write("usage: launch.cjs CONNECTION_FILE (Jupyter passes it)\n");
-  process.exit(2);
-}
-const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
-startKernel({ configPath: connectionFile, enableFindLocal: false });

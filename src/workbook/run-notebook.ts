@@ -168,6 +168,12 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
   });
   rmSync(errorsFile, { force: true });
 
+  // When the kernel could not start or died, its own output (on the executor's stderr) names the cause.
+  if (failure && (failure.kind === "startup" || failure.kind === "dead_kernel")) {
+    const kernelOutput = stderrChunks.join("").trim().split("\n").slice(-30).join("\n");
+    if (kernelOutput) failure = { ...failure, message: `${failure.message}\nkernel output:\n${kernelOutput}` };
+  }
+
   if (!sawDone && !failure) {
     const stderr = stderrChunks.join("").trim();
     const hint = /No module named '?nbclient|nbformat/.test(stderr) || exitCode === 127
