@@ -22,6 +22,9 @@ if (!connectionFile) {
   process.stderr.write("usage: launch.cjs CONNECTION_FILE (Jupyter passes it)\n");
   process.exit(2);
 }
+// The runner checks after a run that this process is gone (and ends it if not).
+if (process.env.WORKBOOK_KERNEL_PID_FILE) fs.writeFileSync(process.env.WORKBOOK_KERNEL_PID_FILE, String(process.pid));
+
 const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
 startKernel({ configPath: connectionFile, enableFindLocal: false });
 

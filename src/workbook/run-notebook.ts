@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/errors";
 import { packagePath } from "../core/paths";
@@ -35,6 +35,8 @@ export interface NotebookRun {
   readonly failure?: NotebookFailure;
   /** Seconds per executed code cell, by cell index. */
   readonly cellSeconds: Readonly<Record<number, number>>;
+  /** Process id the kernel had (gone when the run returns), if it started. */
+  readonly kernelPid?: number;
 }
 
 /** Progress events while a notebook runs. */
@@ -105,7 +107,9 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
   ensureKernelSpec();
 
   const errorsFile = join(outputDir, `.${entry.name}.async-errors.jsonl`);
+  const pidFile = join(outputDir, `.${entry.name}.kernel.pid`);
   rmSync(errorsFile, { force: true });
+  rmSync(pidFile, { force: true });
   const python = jupyterPython();
   const executor = packagePath("scripts", "kernel", "execute.py");
   const cellSeconds: Record<number, number> = {};
@@ -119,7 +123,7 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
   const stderrChunks: string[] = [];
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile], {
-      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, PYTHONUNBUFFERED: "1" },
+      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, PYTHONUNBUFFERED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let buffer = "";
@@ -167,6 +171,7 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
     child.on("close", (code) => resolve(code ?? 1));
   });
   rmSync(errorsFile, { force: true });
+  const kernelPid = endLeftoverKernel(pidFile);
 
   // When the kernel could not start or died, its own output (on the executor's stderr) names the cause.
   if (failure && (failure.kind === "startup" || failure.kind === "dead_kernel")) {
@@ -188,10 +193,33 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
     outputPath,
     cells,
     cellSeconds,
+    ...(kernelPid !== undefined ? { kernelPid } : {}),
     ...(failure ? { failure } : {}),
   };
   emit({ type: "done", run });
   return run;
+}
+
+/**
+ * Ends the kernel of a finished run if it is still alive (Jupyter normally shuts it down), so no
+ * kernel process outlives the run. Returns the kernel's process id, if it wrote one.
+ */
+function endLeftoverKernel(pidFile: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, "utf8"));
+  } catch {
+    return undefined;
+  }
+  rmSync(pidFile, { force: true });
+  if (!(pid > 0)) return undefined;
+  try {
+    process.kill(pid, 0);
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+  return pid;
 }
 
 /**

@@ -74,6 +74,32 @@ describe("runNotebook on the deliberately failing fixture", () => {
   });
 });
 
+describe("runNotebook when the kernel dies", () => {
+  it("names the dead kernel and the cell, and leaves no kernel process behind", async () => {
+    const run = await runNotebook(
+      { name: "96-dying", number: "96", path: join(fixtures, "96-dying.ipynb") },
+      { outputDir: tmpBuild(), cellTimeoutSeconds: 60 },
+    );
+    expect(run.ok).toBe(false);
+    expect(run.failure?.kind).toBe("dead_kernel");
+    expect(run.failure?.cellIndex).toBe(2);
+    expect(run.failure?.message).toMatch(/the kernel died while running this cell/);
+    expect(run.kernelPid).toBeGreaterThan(0);
+    expect(() => process.kill(run.kernelPid!, 0)).toThrow(); // no such process
+  });
+
+  it("leaves no kernel process behind after a normal run or a timeout either", async () => {
+    for (const [entry, options] of [
+      [failing, { parameters: { failAt: "none" } }],
+      [{ name: "98-hanging", number: "98", path: join(fixtures, "98-hanging.ipynb") }, { cellTimeoutSeconds: 2 }],
+    ] as const) {
+      const run = await runNotebook(entry, { outputDir: tmpBuild(), cellTimeoutSeconds: 60, ...options });
+      expect(run.kernelPid).toBeGreaterThan(0);
+      expect(() => process.kill(run.kernelPid!, 0)).toThrow();
+    }
+  });
+});
+
 describe("npm run workbook (the command)", () => {
   it("exits non-zero and prints the notebook, cell and message", () => {
     const res = spawnSync(packagePath("node_modules", ".bin", "tsx"), ["scripts/workbook.ts", "99", "--notebooks", fixtures, "--out", tmpBuild()], {
