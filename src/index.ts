@@ -20,5 +20,7 @@ export * as core from "./core/index";
 export * as data from "./data/index";
 export * as validation from "./validation/index";
 export * as allocation from "./allocation/index";
+export * as risk from "./risk/index";
+export * as stress from "./stress/index";
 export * as charts from "./charts/index";
 export * as workbook from "./workbook/index";

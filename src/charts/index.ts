@@ -9,3 +9,5 @@ export { coverageChart } from "./coverage-chart";
 export { showMarkdown, showCode } from "./show-markdown";
 export { quadrantChart, type QuadrantChartOptions, type QuadrantPoint } from "./quadrant-chart";
 export { stackedBarChart, type StackedBarChartOptions, type BarSeries } from "./stacked-bar-chart";
+export { markedHistogramChart, type MarkedHistogramChartOptions, type VerticalMarker } from "./marked-histogram-chart";
+export { lossByAssetChart, type LossByAssetChartOptions } from "./loss-by-asset-chart";

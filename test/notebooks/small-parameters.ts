@@ -7,4 +7,5 @@ export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, s
   "00-tour": { years: "3", equityCount: "12" },
   "01-data-sql": { years: "3", equityCount: "8" },
   "02-validation": { years: "3", equityCount: "8" },
+  "06-risk-stress": { years: "3", equityCount: "12", simulations: "2000" },
 };
