@@ -19,6 +19,8 @@
 export * as core from "./core/index";
 export * as data from "./data/index";
 export * as validation from "./validation/index";
+export * as features from "./features/index";
+export * as models from "./models/index";
 export * as allocation from "./allocation/index";
 export * as risk from "./risk/index";
 export * as stress from "./stress/index";

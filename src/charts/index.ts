@@ -11,3 +11,6 @@ export { quadrantChart, type QuadrantChartOptions, type QuadrantPoint } from "./
 export { stackedBarChart, type StackedBarChartOptions, type BarSeries } from "./stacked-bar-chart";
 export { markedHistogramChart, type MarkedHistogramChartOptions, type VerticalMarker } from "./marked-histogram-chart";
 export { lossByAssetChart, type LossByAssetChartOptions } from "./loss-by-asset-chart";
+export { featureHistogram, sharedBinCounts, type FeatureHistogramOptions, type FeatureHistogramSeries } from "./feature-histogram";
+export { forecastScatterChart, type ForecastScatterOptions } from "./forecast-scatter-chart";
+export { calibrationChart, type CalibrationSeries } from "./calibration-chart";

@@ -7,5 +7,7 @@ export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, s
   "00-tour": { years: "3", equityCount: "12" },
   "01-data-sql": { years: "3", equityCount: "8" },
   "02-validation": { years: "3", equityCount: "8" },
+  "03-features": { years: "3", equityCount: "8" },
+  "04-models": { years: "6", equityCount: "12", nTrees: "20", minTrainYears: "2", testYears: "2", lstmEpochs: "1", lstmRows: "100", sequenceLength: "10" },
   "06-risk-stress": { years: "3", equityCount: "12", simulations: "2000" },
 };

@@ -1,0 +1,40 @@
+import { checkSeries, evaluationIndices } from "./check-series";
+
+/**
+ * Mean-reversion z-score of the log price: `(ln p[t] − mean) / sd` over the last `window` log
+ * prices (sd with ddof 1). Positive: the price is above its recent average (a reversion signal
+ * expects it to fall back). `NaN` before `window` prices are observed, and where the window's
+ * prices are all equal (sd 0; the feature store counts and drops such rows).
+ *
+ * @param prices positive prices, `NaN` only before the first observation.
+ * @param window prices per window (integer ≥ 2).
+ * @param at optional indices to evaluate (default: every index).
+ * @throws InputError BAD_WINDOW, NAN_IN_INPUT, TOO_FEW_OBSERVATIONS.
+ * @example
+ * ```ts
+ * meanReversionZScore(Float64Array.from([1, Math.E, Math.E ** 2]), 3); // => Float64Array [NaN, NaN, 1]
+ * ```
+ */
+export function meanReversionZScore(prices: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
+  const first = checkSeries("meanReversionZScore", prices, window, 2, "prices");
+  const idx = evaluationIndices("meanReversionZScore", prices.length, at);
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const t = idx[k]!;
+    if (t - window + 1 < first) {
+      out[k] = Number.NaN;
+      continue;
+    }
+    let sum = 0;
+    for (let i = t - window + 1; i <= t; i++) sum += Math.log(prices[i]!);
+    const mean = sum / window;
+    let ss = 0;
+    for (let i = t - window + 1; i <= t; i++) {
+      const d = Math.log(prices[i]!) - mean;
+      ss += d * d;
+    }
+    const sd = Math.sqrt(ss / (window - 1));
+    out[k] = sd > 0 ? (Math.log(prices[t]!) - mean) / sd : Number.NaN;
+  }
+  return out;
+}

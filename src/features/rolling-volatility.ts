@@ -1,0 +1,37 @@
+import { checkSeries, evaluationIndices } from "./check-series";
+
+/**
+ * Trailing sample standard deviation (ddof 1) over the last `window` observations, ending at each
+ * index. Not annualised: multiply by √252 for an annual volatility of daily returns.
+ *
+ * @param series values (e.g. daily returns), `NaN` only before the first observation.
+ * @param window observations per window (integer ≥ 2).
+ * @param at optional indices to evaluate (default: every index).
+ * @throws InputError BAD_WINDOW, NAN_IN_INPUT, TOO_FEW_OBSERVATIONS.
+ * @example
+ * ```ts
+ * rollingVolatility(Float64Array.from([1, 3, 5]), 2); // => Float64Array [NaN, 1.41421, 1.41421]
+ * ```
+ */
+export function rollingVolatility(series: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
+  const first = checkSeries("rollingVolatility", series, window, 2);
+  const idx = evaluationIndices("rollingVolatility", series.length, at);
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const t = idx[k]!;
+    if (t - window + 1 < first) {
+      out[k] = Number.NaN;
+      continue;
+    }
+    let sum = 0;
+    for (let i = t - window + 1; i <= t; i++) sum += series[i]!;
+    const mean = sum / window;
+    let ss = 0;
+    for (let i = t - window + 1; i <= t; i++) {
+      const d = series[i]! - mean;
+      ss += d * d;
+    }
+    out[k] = Math.sqrt(ss / (window - 1));
+  }
+  return out;
+}

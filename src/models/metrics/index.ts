@@ -1,0 +1,14 @@
+/**
+ * Forecast metrics: errors (RMSE, MAE), skill at ranking (IC, rank IC), direction (hit rate) and,
+ * for probabilities, AUC, the calibration curve, Brier score and calibration error.
+ */
+export { checkPairs } from "./check-pairs";
+export { rmse } from "./rmse";
+export { mae } from "./mae";
+export { informationCoefficient, pearson } from "./information-coefficient";
+export { rankInformationCoefficient, ranks } from "./rank-information-coefficient";
+export { hitRate } from "./hit-rate";
+export { auc } from "./auc";
+export { calibrationCurve, brierScore, expectedCalibrationError, type CalibrationBin } from "./calibration-curve";
+export { rankIcByDate, crossSectionalRanks, type DatedRankIc } from "./rank-ic-by-date";
+export { regressionScores, probabilityScores, type RegressionScores, type ProbabilityScores } from "./forecast-scores";

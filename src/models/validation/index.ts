@@ -1,0 +1,4 @@
+/** Walk-forward validation: splitters with a purge gap, forecasters, the runner. */
+export * from "./walk-forward-splitter";
+export * from "./forecaster";
+export * from "./walk-forward";
