@@ -24,5 +24,6 @@ export * as models from "./models/index";
 export * as allocation from "./allocation/index";
 export * as risk from "./risk/index";
 export * as stress from "./stress/index";
+export * as backtest from "./backtest/index";
 export * as charts from "./charts/index";
 export * as workbook from "./workbook/index";

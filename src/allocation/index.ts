@@ -18,6 +18,8 @@ export * as riskModels from "./risk-models/index";
 export * as optimizers from "./optimizers/index";
 export * as linearAlgebra from "./linear-algebra/index";
 export * as solvers from "./solvers/index";
+export * as constraints from "./constraints/index";
+export * as hrp from "./hrp/index";
 export * as blackLitterman from "./black-litterman/index";
 
 export { returnsFromPrices } from "./returns-from-prices";
@@ -25,9 +27,43 @@ export type { ReturnsFromPricesOptions } from "./returns-from-prices";
 export { minVolatility } from "./optimizers/min-volatility";
 export type { MinVolatilityOptions } from "./optimizers/min-volatility";
 export type { WeightBounds } from "./optimizers/weight-bounds";
+export {
+  maxSharpe,
+  maxQuadraticUtility,
+  efficientReturn,
+  efficientRisk,
+  efficientFrontier,
+  maxReturn,
+  l2Regularisation,
+  minCvar,
+  efficientCvar,
+  riskBudgeting,
+  equalRiskContribution,
+  riskContributions,
+} from "./optimizers/index";
+export type {
+  MaxSharpeOptions,
+  MaxQuadraticUtilityOptions,
+  EfficientReturnOptions,
+  EfficientRiskOptions,
+  EfficientFrontierOptions,
+  EfficientFrontierPoint,
+  MeanVarianceOptions,
+  ObjectiveTerm,
+  CvarOptions,
+  CvarPortfolio,
+  EfficientCvarTarget,
+  RiskBudgetingOptions,
+} from "./optimizers/index";
+export { hierarchicalRiskParity } from "./hrp/index";
+export type { HierarchicalRiskParityPortfolio, HierarchicalRiskParityInput } from "./hrp/index";
+export { assetBounds, shortLimits, sectorLimits, turnoverLimit, maxHoldings } from "./constraints/index";
+export type { PortfolioConstraint } from "./constraints/index";
 export { portfolioPerformance } from "./performance";
 export type { PortfolioPerformance, PortfolioPerformanceOptions } from "./performance";
 export type { ExpectedReturnsEstimator } from "./expected-returns/expected-returns-estimator";
 export type { RiskModel } from "./risk-models/risk-model";
 export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefinite";
 export { nonZeroWeights } from "./non-zero-weights";
+export * as decisions from "./decisions/index";
+export { signalFor, RISK_PROFILES, riskProfile, explanationCards, type Signal, type RiskProfile, type ExplanationCard } from "./decisions/index";

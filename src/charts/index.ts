@@ -14,3 +14,5 @@ export { lossByAssetChart, type LossByAssetChartOptions } from "./loss-by-asset-
 export { featureHistogram, sharedBinCounts, type FeatureHistogramOptions, type FeatureHistogramSeries } from "./feature-histogram";
 export { forecastScatterChart, type ForecastScatterOptions } from "./forecast-scatter-chart";
 export { calibrationChart, type CalibrationSeries } from "./calibration-chart";
+export { equityCurveChart, type EquityCurveChartOptions } from "./equity-curve-chart";
+export { drawdownChart, type DrawdownChartOptions } from "./drawdown-chart";

@@ -6,6 +6,7 @@ export const USAGE = `Usage: npx workbook COMMAND [options]
 
 Commands:
   run [NOTEBOOK …] [--param NAME=VALUE …]   execute the notebooks headless (same as npm run workbook)
+  backtest --prices FILE --strategy NAME    backtest a strategy on a CSV of prices, with costs and a trade log
   help                                      this text
 
 Run "npx workbook COMMAND --help" for a command's options.`;
@@ -25,6 +26,9 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     switch (command) {
       case "run":
         return await runWorkbook(rest, out);
+      case "backtest":
+        // Loaded on demand: the backtest brings DuckDB and the allocation layer, which "run" does not need.
+        return await (await import("./backtest-command")).runBacktestCommand(rest, out, err);
       case undefined:
       case "help":
       case "--help":

@@ -5,7 +5,10 @@ import { NumericalError, InputError } from "../../core/errors";
 import type { LabelledMatrix, LabelledVector } from "../../core/frame";
 import { solveBoxBudgetQp } from "../solvers/box-budget-qp";
 import { checkCovariance } from "../validation/check-covariance";
+import type { PortfolioConstraint } from "../constraints/portfolio-constraint";
 import { cleanWeights, DEFAULT_WEIGHT_CUTOFF } from "./clean-weights";
+import { setupMeanVariance, solveMeanVariance } from "./mean-variance-options";
+import type { ObjectiveTerm } from "./objective-term";
 import { resolveWeightBounds, type WeightBounds } from "./weight-bounds";
 
 /**
@@ -23,12 +26,18 @@ export interface MinVolatilityOptions {
   readonly ridge?: number;
   /** Weights with `|w| <` cutoff are set to 0 and the rest renormalised. Default 1e-8; 0 keeps the solver's weights. */
   readonly cutoff?: number;
+  /** Constraint objects (`sectorLimits`, `turnoverLimit`, `maxHoldings`, …), diagnosed before solving. Default none. */
+  readonly constraints?: readonly PortfolioConstraint[];
+  /** Extra objective terms, e.g. `[l2Regularisation(0.1)]` (PyPortfolioOpt's `add_objective`). Default none. */
+  readonly objectives?: readonly ObjectiveTerm[];
 }
 
 /**
  * Weights of the fully invested portfolio with the lowest variance `wᵀΣw` within per-asset bounds:
  *
- * minimise `wᵀ(Σ + ridge·I)w` subject to `Σwᵢ = 1`, `lowerᵢ ≤ wᵢ ≤ upperᵢ`,
+ * minimise `wᵀ(Σ + ridge·I)w` subject to `Σwᵢ = 1`, `lowerᵢ ≤ wᵢ ≤ upperᵢ`
+ * (plus any extra `objectives` terms and `constraints`, which are diagnosed before solving — see
+ * `constraints.diagnoseInfeasibility` — and solved with the working-set QP solver),
  *
  * solved exactly with `quadprog` (Goldfarb–Idnani dual active set) through `solvers.solveBoxBudgetQp`,
  * which works on a growing set of candidate assets so that 500 assets take well under a second. Feasibility of the bounds is checked
@@ -37,12 +46,12 @@ export interface MinVolatilityOptions {
  *
  * @param cov annualised covariance, `n × n`, labelled by ticker; symmetric and positive semidefinite
  *   (e.g. from `riskModels.sampleCovariance`, which repairs it).
- * @param options `{ bounds = [0, 1], ridge = 1e-10, cutoff = 1e-8 }`.
+ * @param options `{ bounds = [0, 1], ridge = 1e-10, cutoff = 1e-8, constraints = [], objectives = [] }`.
  * @returns weights (fractions summing to 1) labelled like `cov`, length `n`.
  * @throws InputError when the covariance is malformed (not square, NaN, asymmetric, negative variance) or
  *   the bounds/ridge are malformed.
  * @throws InfeasibleError when the bounds admit no fully invested portfolio (e.g. "minVolatility: upper
- *   bounds sum to 0.6 < 1; raise the bounds or add assets").
+ *   bounds sum to 0.6 < 1; raise the bounds or add assets"), or the constraints admit none (naming the constraint).
  * @throws NumericalError when the covariance plus ridge is not positive definite (repair it first) or the
  *   solver fails.
  *
@@ -55,6 +64,9 @@ export interface MinVolatilityOptions {
  */
 export function minVolatility(cov: LabelledMatrix, options: MinVolatilityOptions = {}): LabelledVector {
   const caller = "minVolatility";
+  if ((options.constraints?.length ?? 0) > 0 || (options.objectives?.length ?? 0) > 0) {
+    return solveMeanVariance(setupMeanVariance(caller, cov, undefined, options, 1), 1, 0).weights;
+  }
   const n = checkCovariance(cov, caller);
   const ridge = options.ridge ?? MIN_VOLATILITY_RIDGE;
   if (!Number.isFinite(ridge) || ridge < 0) {

@@ -5,6 +5,9 @@ import { minVolatility } from "../../../src/allocation/optimizers/min-volatility
 import { sampleCovariance } from "../../../src/allocation/risk-models/sample-covariance";
 import { labelledMatrix, readExpected, readPricesCsv } from "../helpers/fixtures";
 import { dirichlet, randomCovariance, seededRandom } from "../helpers/random";
+import { sectorLimits } from "../../../src/allocation/constraints/sector-limits";
+import { turnoverLimit } from "../../../src/allocation/constraints/turnover-limit";
+import { expected as opt, expectWeights, synthetic } from "./optimizer-fixtures";
 
 const expected = readExpected();
 const fixtureCov = labelledMatrix(expected.tickers, expected.sampleCovariance.values);
@@ -151,5 +154,29 @@ describe("minVolatility", () => {
     minVolatility(fixtureCov, { bounds });
     expect(fixtureCov.values).toEqual(values);
     expect(bounds).toEqual(expected.tickers.map(() => [0, 0.5]));
+  });
+});
+
+describe("minVolatility with constraint objects", () => {
+  it("matches cvxopt with sector caps and floors, and with a turnover limit (synthetic universe)", () => {
+    expectWeights(minVolatility(synthetic.cov, { constraints: [sectorLimits(opt.synthetic.sectors)] }), opt.synthetic.minVolatilitySectors);
+    const limited = minVolatility(synthetic.cov, { constraints: [turnoverLimit({ currentWeights: synthetic.currentWeights, maxTurnover: opt.synthetic.maxTurnover })] });
+    expectWeights(limited, opt.synthetic.minVolatilityTurnover);
+    const turnover = limited.values.reduce((s, x, i) => s + Math.abs(x - synthetic.currentWeights.values[i]!), 0);
+    expect(turnover).toBeLessThanOrEqual(opt.synthetic.maxTurnover + 1e-8);
+  });
+
+  it("diagnoses an unreachable turnover limit with the smallest feasible turnover", () => {
+    // Current Energy weight is below the 0.25 floor: reaching it takes a turnover of 2 × the shortfall.
+    const energy = synthetic.currentWeights.values.slice(4, 8).reduce((s, x) => s + x, 0);
+    const smallest = 2 * (0.45 - energy);
+    expect(() =>
+      minVolatility(synthetic.cov, {
+        constraints: [
+          sectorLimits({ sectorOf: opt.synthetic.sectors.sectorOf, floors: { Energy: 0.45 } }),
+          turnoverLimit({ currentWeights: synthetic.currentWeights, maxTurnover: 0.05 }),
+        ],
+      }),
+    ).toThrow(`minVolatility: turnover limit 0.05 cannot reach the sector limits from the current weights; the smallest feasible turnover is ${Number(smallest.toPrecision(3))}`);
   });
 });

@@ -80,3 +80,20 @@ describe("solveQuadraticProgram", () => {
     expect(() => solveQuadraticProgram({ Q: Float64Array.of(1, 0, 0, NaN) })).toThrow(/Q\[3\] is NaN/);
   });
 });
+
+describe("solveQuadraticProgram multipliers", () => {
+  it("returns multipliers with Qx + c + Aeqᵀν + Aineqᵀλ = 0 and λ ≥ 0, also when quadprog flips an equality", () => {
+    // min x₀² + x₁² − x₀ + 0.5x₁ s.t. x₀ + x₁ = 1, x₀ ≤ 0.3 (the TSDoc example's shape)
+    const kkt = (Q: number[], c: number[], Aeq: number[], beq: number, Aineq: number[], bineq: number) => {
+      const r = solveQuadraticProgram({ Q: Float64Array.from(Q), c: Float64Array.from(c), Aeq: Float64Array.from(Aeq), beq: Float64Array.of(beq), Aineq: Float64Array.from(Aineq), bineq: Float64Array.of(bineq) });
+      const residual = [0, 1].map((i) => Q[2 * i]! * r.x[0]! + Q[2 * i + 1]! * r.x[1]! + c[i]! + Aeq[i]! * r.multipliersEq[0]! + Aineq[i]! * r.multipliersIneq[0]!);
+      return { r, residual };
+    };
+    const plain = kkt([2, 0, 0, 2], [-1, 0.5], [1, 1], 1, [1, 0], 0.3);
+    expect(plain.residual.map(Math.abs).every((v) => v < 1e-12)).toBe(true);
+    expect(plain.r.multipliersIneq[0]).toBeGreaterThan(0);
+    // Σx = −1 starts violated the other way (the unconstrained minimum sums to > −1): quadprog negates the row.
+    const flipped = kkt([2, 0, 0, 2], [-1, 0.5], [1, 1], -1, [1, 0], 0.3);
+    expect(flipped.residual.map(Math.abs).every((v) => v < 1e-12)).toBe(true);
+  });
+});

@@ -9,6 +9,10 @@ describe("SQL files", () => {
   it("ships the expected files", () => {
     expect(files).toEqual([
       "audit-summary.sql",
+      "backtest-runs-insert.sql",
+      "backtest-runs-select.sql",
+      "backtest-schema.sql",
+      "backtest-volumes.sql",
       "build-fundamentals.sql",
       "build-prices.sql",
       "decisions-insert.sql",
@@ -23,6 +27,10 @@ describe("SQL files", () => {
       "select-prices.sql",
       "select-rejects.sql",
       "ticker-resolution.sql",
+      "trades-costs-by-run.sql",
+      "trades-replay-cash.sql",
+      "trades-replay-holdings.sql",
+      "trades-select.sql",
       "validation-price-series.sql",
       "validation-restatements.sql",
     ]);

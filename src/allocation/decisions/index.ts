@@ -1,0 +1,3 @@
+export * from "./signal";
+export * from "./risk-profile";
+export * from "./explanation-card";

@@ -1,0 +1,9 @@
+/** Hierarchical risk parity: correlation distance, single-linkage clustering, quasi-diagonal order, recursive bisection. */
+export { hierarchicalRiskParity } from "./hierarchical-risk-parity";
+export type { HierarchicalRiskParityInput, HierarchicalRiskParityOptions, HierarchicalRiskParityPortfolio } from "./hierarchical-risk-parity";
+export { singleLinkage } from "./single-linkage";
+export type { LinkageMatrix, LinkageMethod } from "./single-linkage";
+export { quasiDiagonalOrder } from "./quasi-diagonal-order";
+export { recursiveBisection } from "./recursive-bisection";
+export { correlationDistance } from "./correlation-distance";
+export { pairwiseCorrelation } from "./pairwise-correlation";

@@ -1,0 +1,37 @@
+/**
+ * Hierarchical risk parity, refitted at each rebalance.
+ */
+import { hierarchicalRiskParity, returnsFromPrices } from "../allocation/index";
+import { optimizerStrategy } from "./optimizer-strategy";
+import type { Strategy } from "./strategy";
+
+/** Options of {@link hrpStrategy}. */
+export interface HrpStrategyOptions {
+  /** Trailing trading days. Default 252. */
+  readonly lookbackDays?: number;
+  /** Fewest prices in the window for a ticker to be included. Default 60. */
+  readonly minObservations?: number;
+}
+
+/**
+ * Hierarchical risk parity (`hierarchicalRiskParity` of the allocation layer, López de Prado 2016) on the daily
+ * returns of the last `lookbackDays` days, refitted at each rebalance: no expected returns and no matrix
+ * inversion, so it is stable where the covariance is poorly conditioned.
+ *
+ * @param options `{ lookbackDays = 252, minObservations = 60 }`.
+ * @throws InputError as {@link optimizerStrategy}.
+ * @example
+ * ```ts
+ * const result = await runBacktest(prices, hrpStrategy());
+ * ```
+ */
+export function hrpStrategy(options: HrpStrategyOptions = {}): Strategy {
+  return optimizerStrategy({
+    name: "HRP",
+    estimate: (prices) => returnsFromPrices(prices),
+    optimize: (returns) => hierarchicalRiskParity({ returns }).weights,
+    lookbackDays: options.lookbackDays,
+    minObservations: options.minObservations,
+    parameters: { input: "daily returns", linkage: "single" },
+  });
+}

@@ -1,0 +1,378 @@
+/**
+ * `npx workbook backtest`: a strategy on a CSV of prices, from the command line.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import {
+  backtestMetrics,
+  backtestProgressLogger,
+  buyAndHold,
+  calendarRebalance,
+  driftRebalance,
+  equalWeight,
+  hrpStrategy,
+  maxSharpeStrategy,
+  minVolatilityStrategy,
+  neverRebalance,
+  riskParityStrategy,
+  runBacktest,
+  sixtyForty,
+  writeTradeLog,
+  type BacktestMetrics,
+  type BacktestResult,
+  type RebalanceRule,
+  type Strategy,
+} from "../backtest/index";
+import { tableText } from "../charts/index";
+import { InputError } from "../core/errors";
+import type { DateTable } from "../core/frame";
+import { packagePath } from "../core/paths";
+import { sources, sql } from "../data/index";
+
+/** The strategies `--strategy` accepts. */
+export const CLI_STRATEGIES = ["equal-weight", "sixty-forty", "min-volatility", "max-sharpe", "hrp", "risk-parity"] as const;
+
+/** Where the trade log goes without `--trades`. */
+export const DEFAULT_TRADES_FILE = packagePath("build", "backtest", "trades.duckdb");
+
+/** The text of `npx workbook backtest --help`: every flag, its default, and the exit codes. */
+export const BACKTEST_USAGE = `Usage: npx workbook backtest --prices FILE.csv --strategy NAME [options]
+
+Backtests a strategy on a CSV of daily prices, walk-forward (the strategy sees only prices up to each
+rebalance date), trading at the close with costs; prints the metrics next to a benchmark and writes every
+trade, with an audit record of the run, to a DuckDB file.
+
+  --prices FILE.csv     prices, wide (a date column, one column per ticker, blank before a ticker lists) or
+                        long; loaded through the canonical build, so bad rows are rejected with reasons (required)
+  --strategy NAME       ${CLI_STRATEGIES.join(", ")} (required)
+  --rebalance RULE      monthly (default), weekly, quarterly (the first trading day of each), never
+                        (buy and hold), or drift:0.05 (when a weight strays more than 0.05 from its target)
+  --cost-bps N          commission, basis points of each trade's value (default 0)
+  --per-share N         commission per share, in the prices' currency (default 0)
+  --spread-bps N        full bid-ask spread, basis points; each trade pays half (default 0)
+  --start DATE          first trading day, YYYY-MM-DD; earlier rows are history the strategy may read
+                        (default: the first date once the strategy has its lookback)
+  --end DATE            last trading day (default: the file's last date)
+  --capital N           starting cash (default 1000000)
+  --fractional          trade fractional shares (default: whole shares, rounded down)
+  --lookback DAYS       trading days the optimisers estimate from (default 252)
+  --equity TICKER       sixty-forty's equity fund (default MKTIDX)
+  --bond TICKER         sixty-forty's bond fund (default LTBX)
+  --benchmark TICKER    compare with buying and holding TICKER (default: equal weight, bought once and held)
+  --risk-free RATE      annual risk-free rate of the Sharpe and Sortino ratios, e.g. 0.02 (default 0)
+  --trades FILE.duckdb  the trade log (default build/backtest/trades.duckdb); runs accumulate in it
+  --json                print the result as JSON instead of a table
+  --help                this text
+
+Exit codes: 0 done, 2 bad flags or a bad file (the message says which and why).`;
+
+/** Parsed `npx workbook backtest` arguments. */
+export interface BacktestArgs {
+  readonly prices: string | null;
+  readonly strategy: (typeof CLI_STRATEGIES)[number] | null;
+  readonly rebalance: RebalanceRule;
+  readonly costBps: number;
+  readonly perShare: number;
+  readonly spreadBps: number;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly capital: number;
+  readonly fractional: boolean;
+  readonly lookback: number;
+  readonly equity: string;
+  readonly bond: string;
+  readonly benchmark: string | null;
+  readonly riskFreeRate: number;
+  readonly trades: string;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
+  return new InputError(code, `workbook backtest: ${message}\n\nRun "npx workbook backtest --help" for the options.`, details);
+}
+
+function numberFlag(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
+  const x = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(x) || !check(x)) throw bad("BAD_FLAG_VALUE", `${flag} takes ${what}, got "${raw}"`, { flag, value: raw });
+  return x;
+}
+
+function dateFlag(flag: string, raw: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw bad("BAD_FLAG_VALUE", `${flag} takes a date YYYY-MM-DD, got "${raw}"`, { flag, value: raw });
+  return raw;
+}
+
+/**
+ * Reads a `--rebalance` value: `weekly`, `monthly`, `quarterly`, `never`, or `drift:THRESHOLD`.
+ *
+ * @throws InputError BAD_FLAG_VALUE naming the accepted values.
+ * @example
+ * ```ts
+ * parseRebalance("drift:0.05").name; // => "drift > 5 %"
+ * ```
+ */
+export function parseRebalance(raw: string): RebalanceRule {
+  if (raw === "weekly" || raw === "monthly" || raw === "quarterly") return calendarRebalance(raw);
+  if (raw === "never") return neverRebalance();
+  const drift = /^drift:(.+)$/.exec(raw);
+  if (drift) return driftRebalance(numberFlag("--rebalance drift:", drift[1]!, (x) => x > 0 && x < 1, "a threshold between 0 and 1, e.g. drift:0.05"));
+  throw bad("BAD_FLAG_VALUE", `--rebalance takes monthly, weekly, quarterly, never or drift:THRESHOLD (e.g. drift:0.05), got "${raw}"`, { flag: "--rebalance", value: raw });
+}
+
+/**
+ * Parses `npx workbook backtest` arguments (see {@link BACKTEST_USAGE}).
+ *
+ * @throws InputError UNKNOWN_FLAG, MISSING_VALUE, BAD_FLAG_VALUE, UNKNOWN_STRATEGY, naming the flag and the accepted values.
+ * @example
+ * ```ts
+ * parseBacktestArgs(["--prices", "p.csv", "--strategy", "hrp", "--cost-bps", "5"]).costBps; // => 5
+ * ```
+ */
+export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
+  const a = {
+    prices: null as string | null,
+    strategy: null as BacktestArgs["strategy"],
+    rebalance: calendarRebalance("monthly") as RebalanceRule,
+    costBps: 0,
+    perShare: 0,
+    spreadBps: 0,
+    start: null as string | null,
+    end: null as string | null,
+    capital: 1_000_000,
+    fractional: false,
+    lookback: 252,
+    equity: "MKTIDX",
+    bond: "LTBX",
+    benchmark: null as string | null,
+    riskFreeRate: 0,
+    trades: DEFAULT_TRADES_FILE,
+    json: false,
+    help: false,
+  };
+  const nonNegative = (x: number) => x >= 0;
+  for (let i = 0; i < argv.length; i++) {
+    let flag = argv[i]!;
+    let inline: string | undefined;
+    const eq = flag.indexOf("=");
+    if (flag.startsWith("--") && eq > 0) {
+      inline = flag.slice(eq + 1);
+      flag = flag.slice(0, eq);
+    }
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw bad("MISSING_VALUE", `${flag} needs a value`, { flag });
+      return v;
+    };
+    switch (flag) {
+      case "--help":
+      case "-h":
+        a.help = true;
+        break;
+      case "--json":
+        a.json = true;
+        break;
+      case "--fractional":
+        a.fractional = true;
+        break;
+      case "--prices":
+        a.prices = value();
+        break;
+      case "--strategy": {
+        const s = value();
+        if (!(CLI_STRATEGIES as readonly string[]).includes(s)) throw bad("UNKNOWN_STRATEGY", `unknown strategy "${s}"; choose one of ${CLI_STRATEGIES.join(", ")}`, { strategy: s });
+        a.strategy = s as BacktestArgs["strategy"];
+        break;
+      }
+      case "--rebalance":
+        a.rebalance = parseRebalance(value());
+        break;
+      case "--cost-bps":
+        a.costBps = numberFlag(flag, value(), nonNegative, "a number of basis points ≥ 0, e.g. 5");
+        break;
+      case "--per-share":
+        a.perShare = numberFlag(flag, value(), nonNegative, "an amount per share ≥ 0, e.g. 0.005");
+        break;
+      case "--spread-bps":
+        a.spreadBps = numberFlag(flag, value(), nonNegative, "a number of basis points ≥ 0, e.g. 10");
+        break;
+      case "--start":
+        a.start = dateFlag(flag, value());
+        break;
+      case "--end":
+        a.end = dateFlag(flag, value());
+        break;
+      case "--capital":
+        a.capital = numberFlag(flag, value(), (x) => x > 0, "a positive amount, e.g. 1000000");
+        break;
+      case "--lookback":
+        a.lookback = numberFlag(flag, value(), (x) => Number.isInteger(x) && x >= 2, "a whole number of trading days ≥ 2, e.g. 252");
+        break;
+      case "--equity":
+        a.equity = value();
+        break;
+      case "--bond":
+        a.bond = value();
+        break;
+      case "--benchmark":
+        a.benchmark = value();
+        break;
+      case "--risk-free":
+        a.riskFreeRate = numberFlag(flag, value(), (x) => x > -1 && x < 1, "an annual rate as a fraction, e.g. 0.02");
+        break;
+      case "--trades":
+        a.trades = value();
+        break;
+      default:
+        throw bad("UNKNOWN_FLAG", `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${flag}`, { flag });
+    }
+  }
+  if (a.start !== null && a.end !== null && a.start > a.end) throw bad("BAD_FLAG_VALUE", `--start ${a.start} is after --end ${a.end}`, {});
+  return a;
+}
+
+function strategyFor(args: BacktestArgs, prices: DateTable): Strategy {
+  const lookback = args.lookback;
+  const minObservations = Math.min(60, lookback + 1);
+  switch (args.strategy) {
+    case "equal-weight":
+      return equalWeight();
+    case "sixty-forty": {
+      const missing = [args.equity, args.bond].filter((t) => !prices.tickers.includes(t));
+      if (missing.length > 0) {
+        throw bad("UNKNOWN_TICKER", `sixty-forty needs ${missing.join(" and ")}, not in the file (its tickers: ${prices.tickers.slice(0, 12).join(", ")}${prices.tickers.length > 12 ? ", …" : ""}); name the funds with --equity TICKER --bond TICKER`, { missing });
+      }
+      return sixtyForty({ equity: args.equity, bond: args.bond });
+    }
+    case "min-volatility":
+      return minVolatilityStrategy({ lookbackDays: lookback, minObservations });
+    case "max-sharpe":
+      return maxSharpeStrategy({ lookbackDays: lookback, minObservations, riskFreeRate: args.riskFreeRate });
+    case "hrp":
+      return hrpStrategy({ lookbackDays: lookback, minObservations });
+    case "risk-parity":
+      return riskParityStrategy({ lookbackDays: lookback, minObservations });
+    default:
+      throw bad("MISSING_FLAG", `--strategy is required; choose one of ${CLI_STRATEGIES.join(", ")}`);
+  }
+}
+
+async function loadPrices(file: string, err: (line: string) => void): Promise<{ prices: DateTable; rejected: number }> {
+  const db = await sql.WorkbookDatabase.open(":memory:");
+  try {
+    await sql.buildFromSources(db, [new sources.CsvPriceSource(file)]);
+    const rejects = await sql.readRejects(db, "raw_prices");
+    if (rejects.length > 0) {
+      err(`${rejects.length} price row${rejects.length === 1 ? "" : "s"} rejected:`);
+      for (const r of rejects.slice(0, 10)) err(`  line ${r.line}: ${r.reason}`);
+      if (rejects.length > 10) err(`  … and ${rejects.length - 10} more`);
+    }
+    return { prices: await sql.readPrices(db), rejected: rejects.length };
+  } finally {
+    db.close();
+  }
+}
+
+const METRIC_FORMATS = {
+  finalValue: { kind: "integer" },
+  cumulativeReturn: { kind: "percent" },
+  annualisedReturn: { kind: "percent" },
+  volatility: { kind: "percent" },
+  sharpe: { kind: "number", decimals: 2 },
+  sortino: { kind: "number", decimals: 2 },
+  maxDrawdown: { kind: "percent" },
+  calmar: { kind: "number", decimals: 2 },
+  turnover: { kind: "percent", decimals: 0 },
+  costs: { kind: "integer" },
+  costDragBps: { kind: "number", decimals: 1 },
+  hitRate: { kind: "percent", decimals: 0 },
+} as const;
+
+function metricRow(m: BacktestMetrics): Record<string, string | number | null> {
+  return {
+    strategy: m.strategy,
+    finalValue: m.finalValue,
+    cumulativeReturn: m.cumulativeReturn,
+    annualisedReturn: m.annualisedReturn,
+    volatility: m.volatility,
+    sharpe: m.sharpe,
+    sortino: m.sortino,
+    maxDrawdown: m.maxDrawdown,
+    calmar: m.calmar,
+    turnover: m.turnover,
+    trades: m.trades,
+    costs: m.costs,
+    costDragBps: m.costDragBps,
+    hitRate: m.hitRate,
+  };
+}
+
+/**
+ * Runs `npx workbook backtest`: loads the CSV through the canonical build (printing rejected rows), runs the
+ * strategy with its progress on `err`, prints the metrics of the strategy and the benchmark (a table, or JSON
+ * with `--json`), and appends the trades and the run's audit record to the DuckDB trade log.
+ *
+ * @returns 0 when done (typed errors propagate to `main`, which prints them and exits 2).
+ * @throws InputError for bad flags; DataError for an unreadable or malformed file; as `runBacktest`.
+ * @example
+ * ```ts
+ * await runBacktestCommand(["--prices", "prices.csv", "--strategy", "equal-weight", "--cost-bps", "5"]); // => 0
+ * ```
+ */
+export async function runBacktestCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+  const args = parseBacktestArgs(argv);
+  if (args.help) {
+    out(BACKTEST_USAGE);
+    return 0;
+  }
+  if (args.prices === null) throw bad("MISSING_FLAG", "--prices FILE.csv is required");
+  if (args.strategy === null) throw bad("MISSING_FLAG", `--strategy is required; choose one of ${CLI_STRATEGIES.join(", ")}`);
+  const { prices, rejected } = await loadPrices(args.prices, err);
+  const strategy = strategyFor(args, prices);
+  const result = await runBacktest(prices, strategy, {
+    capital: args.capital,
+    rebalance: args.rebalance,
+    costs: { commissionBps: args.costBps, commissionPerShare: args.perShare, spreadBps: args.spreadBps },
+    fractionalShares: args.fractional,
+    ...(args.start !== null ? { start: args.start } : {}),
+    ...(args.end !== null ? { end: args.end } : {}),
+    onProgress: backtestProgressLogger({ write: err }),
+  });
+  const window = { start: result.settings.start, end: result.settings.end, capital: args.capital };
+  let benchmark: BacktestResult;
+  if (args.benchmark !== null) {
+    if (!prices.tickers.includes(args.benchmark)) throw bad("UNKNOWN_TICKER", `--benchmark ${args.benchmark} is not a ticker of the file (its tickers: ${prices.tickers.slice(0, 12).join(", ")}${prices.tickers.length > 12 ? ", …" : ""})`);
+    benchmark = await buyAndHold(prices, args.benchmark, window);
+  } else {
+    benchmark = await runBacktest(prices, { ...equalWeight(), name: "equal weight, bought and held" }, { ...window, fractionalShares: true, rebalance: neverRebalance() });
+  }
+  const metrics = backtestMetrics(result, { riskFreeRate: args.riskFreeRate, benchmark });
+  const benchmarkMetrics = backtestMetrics(benchmark, { riskFreeRate: args.riskFreeRate });
+
+  const tradesFile = resolve(args.trades);
+  mkdirSync(dirname(tradesFile), { recursive: true });
+  const db = await sql.WorkbookDatabase.open(tradesFile);
+  let log: { runId: string; trades: number };
+  try {
+    log = await writeTradeLog(db, result);
+  } finally {
+    db.close();
+  }
+
+  if (args.json) {
+    out(JSON.stringify({ runId: log.runId, tradesFile, rejectedRows: rejected, strategy: metrics, benchmark: benchmarkMetrics, rebalance: result.settings.rebalance, notes: result.notes, versions: result.versions }, null, 2));
+    return 0;
+  }
+  out(`${result.strategy}, rebalanced ${result.settings.rebalance}, ${result.settings.start} … ${result.settings.end} (${result.dates.length} days, ${prices.tickers.length} tickers), risk-free rate ${args.riskFreeRate}`);
+  out("");
+  out(tableText([metricRow(metrics), metricRow(benchmarkMetrics)], { formats: METRIC_FORMATS }));
+  out("");
+  if (result.notes.length > 0) {
+    out(`notes (${result.notes.length}):`);
+    for (const n of result.notes.slice(0, 5)) out(`  ${n}`);
+    if (result.notes.length > 5) out(`  … and ${result.notes.length - 5} more`);
+  }
+  out(`trade log: ${log.trades} trades appended to ${tradesFile} (run ${log.runId})`);
+  return 0;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../../src/core/errors";
+import { pairwiseCorrelation } from "../../../src/allocation/hrp/pairwise-correlation";
+import { copyTable } from "../helpers/fixtures";
+import { returns } from "../optimizers/optimizer-fixtures";
+
+describe("pairwiseCorrelation", () => {
+  it("computes Pearson correlation (the TSDoc example)", () => {
+    const corr = pairwiseCorrelation({ dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, 0.02, 0.04, 0.03, 0.05) });
+    expect(corr.values[1]).toBeCloseTo(0.0003 / Math.sqrt(0.0002 * (0.0014 / 3)), 12);
+    expect(corr.values[0]).toBe(1);
+  });
+
+  it("uses pairwise-complete rows with their own means and deviations (pandas DataFrame.corr)", () => {
+    // B misses d1: the pair uses d2…d4 only, where A and B move exactly together.
+    const table = { dates: ["d1", "d2", "d3", "d4"], tickers: ["A", "B"], values: Float64Array.of(0.5, NaN, 0.01, 0.02, 0.02, 0.04, 0.03, 0.06) };
+    expect(pairwiseCorrelation(table).values[1]).toBeCloseTo(1, 14);
+  });
+
+  it("is symmetric with a unit diagonal on the fixture", () => {
+    const corr = pairwiseCorrelation(returns);
+    const n = returns.tickers.length;
+    for (let i = 0; i < n; i++) {
+      expect(corr.values[i * n + i]).toBe(1);
+      for (let j = 0; j < n; j++) expect(corr.values[i * n + j]).toBe(corr.values[j * n + i]);
+    }
+  });
+
+  it("throws InputError for pairs without 2 common observations or without variation", () => {
+    expect(() => pairwiseCorrelation({ dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.of(0.01, NaN, NaN, 0.02) })).toThrow(/A and B is undefined/);
+    expect(() => pairwiseCorrelation({ dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.01, 0.01, 0.02) })).toThrow(InputError);
+  });
+
+  it("does not modify its input", () => {
+    const copy = copyTable(returns);
+    pairwiseCorrelation(returns);
+    expect(returns).toEqual(copy);
+  });
+});
