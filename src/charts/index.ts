@@ -16,3 +16,5 @@ export { forecastScatterChart, type ForecastScatterOptions } from "./forecast-sc
 export { calibrationChart, type CalibrationSeries } from "./calibration-chart";
 export { equityCurveChart, type EquityCurveChartOptions } from "./equity-curve-chart";
 export { drawdownChart, type DrawdownChartOptions } from "./drawdown-chart";
+export { treemapChart, type TreemapItem } from "./treemap-chart";
+export { alphaMapChart, type AlphaMapPoint } from "./alpha-map-chart";
