@@ -20,6 +20,7 @@ export * from "./run-checks";
 export * from "./calendar-dates";
 export * from "./format";
 export * from "./escape-formula-text";
+export * from "./xml-safe-text";
 export * from "./decision-sheet-error";
 export * from "./review-layout";
 export * from "./review-workbook";

@@ -107,7 +107,14 @@ export async function loadWorkbook(source: string | Uint8Array): Promise<ExcelJS
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError("BAD_WORKBOOK", `${name} is not a readable .xlsx workbook: ${e instanceof Error ? e.message : String(e)}`, { path: name }, { cause: e });
+    // The zip reader's own message ends with a link to its documentation: keep only what went wrong.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/\s*If it is, see\s+\S+/, "").replace(/\s*https?:\/\/\S+/g, "").trim();
+    throw new InputError(
+      "BAD_WORKBOOK",
+      `${name} is not a readable .xlsx workbook (${reason}); open it in Excel and save it as an Excel Workbook (.xlsx), or write a new one with writeReviewWorkbook`,
+      { path: name },
+      { cause: e },
+    );
   }
   return wb;
 }

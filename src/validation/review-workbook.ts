@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { InputError } from "../core/errors";
 import { countBySeverity, type CheckName, type Finding } from "./finding";
 import { escapeFormulaText } from "./escape-formula-text";
+import { hasXmlInvalidText, xmlSafeText } from "./xml-safe-text";
 import { CHECK_SHEETS, FINDING_COLUMNS, INFO_SHEETS, findingColumn } from "./review-layout";
 import type { ValidationReport } from "./run-checks";
 
@@ -41,7 +42,7 @@ const VALUE_FORMATS: Readonly<Record<string, string>> = {
   "close-ratio-jump": "0.000",
 };
 
-const text = (v: string | null): string | null => (v === null ? null : escapeFormulaText(v));
+const text = (v: string | null): string | null => (v === null ? null : escapeFormulaText(xmlSafeText(v)));
 
 function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true, color: { argb: "FFFFFFFF" } };
@@ -56,6 +57,9 @@ function addFindingsSheet(wb: ExcelJS.Workbook, check: CheckName, findings: read
   styleHeader(ws.getRow(1));
   for (const f of findings) {
     if (/^[=+\-@\t\r]/.test(f.id)) throw new InputError("BAD_FINDING_ID", `finding id ${JSON.stringify(f.id)} starts like a formula; ids start with the rule name`);
+    if (hasXmlInvalidText(f.id)) {
+      throw new InputError("BAD_FINDING_ID", `finding id ${JSON.stringify(f.id)} holds a control character an .xlsx file cannot hold; clean the ticker in the source data`);
+    }
     const row = ws.addRow({
       id: f.id,
       ticker: text(f.ticker),
@@ -269,14 +273,15 @@ function addSettingsSheet(wb: ExcelJS.Workbook, report: ValidationReport): void 
  * their computed results stored), Earnings and Prices (one row per finding, with the analyst's
  * Decision list, New value, Comment, Reviewer and Reviewed on columns), Quadrants, Stability (the
  * score as a formula of its parts) and Settings. Headers are frozen and filtered, severities and
- * decisions coloured. Text from data is escaped ({@link escapeFormulaText}). The report is only read.
+ * decisions coloured. Text from data is escaped ({@link escapeFormulaText}) and cleaned of the characters an .xlsx file
+ * cannot hold ({@link xmlSafeText}). The report is only read.
  *
  * @example
  * ```ts
  * const wb = buildReviewWorkbook(report, { generatedOn: "2024-06-07" });
  * wb.worksheets.map((s) => s.name); // => ["Summary", "Earnings", "Prices", "Quadrants", "Stability", "Settings"]
  * ```
- * @throws InputError BAD_FINDING_ID for a finding id that starts like a formula.
+ * @throws InputError BAD_FINDING_ID for a finding id that starts like a formula or holds a control character.
  */
 export function buildReviewWorkbook(report: ValidationReport, options: ReviewWorkbookOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -100,9 +100,20 @@ export interface NotebookEntry {
  * ```ts
  * listNotebooks("notebooks").map((n) => n.name); // => ["00-tour", "01-data-sql", …]
  * ```
+ * @throws InputError NOTEBOOKS_NOT_FOUND naming a folder that cannot be read.
  */
 export function listNotebooks(folder: string): NotebookEntry[] {
-  return readdirSync(folder)
+  let files: string[];
+  try {
+    files = readdirSync(folder);
+  } catch (e) {
+    throw new InputError(
+      "NOTEBOOKS_NOT_FOUND",
+      `workbook: cannot list the notebooks folder ${folder} (${(e as Error).message}); check --notebooks, or run from the project root`,
+      { folder },
+    );
+  }
+  return files
     .filter((f) => /^\d\d-[\w-]+\.ipynb$/.test(f))
     .sort()
     .map((f) => ({ name: basename(f, ".ipynb"), number: f.slice(0, 2), path: join(folder, f) }));

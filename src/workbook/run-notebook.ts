@@ -14,7 +14,7 @@ export function jupyterPython(): string {
 
 /** Why a notebook run stopped. */
 export interface NotebookFailure {
-  /** `cell`: the cell threw; `timeout`: the per-cell timeout passed; `dead_kernel`; `async`: a timer or unawaited promise threw; `startup`: the kernel did not start; `runner`: the runner itself failed. */
+  /** `cell`: the cell threw; `timeout`: the per-cell timeout passed; `dead_kernel`; `async`: a timer or unawaited promise threw; `startup`: the kernel did not start; `runner`: the runner or its executor failed (e.g. the executor was killed: the message names the signal and the cell). */
   readonly kind: "cell" | "timeout" | "dead_kernel" | "async" | "startup" | "runner";
   /** 0-based index of the failing cell in the notebook, or -1. */
   readonly cellIndex: number;
@@ -121,6 +121,9 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
   const emit = options.onEvent ?? (() => {});
 
   const stderrChunks: string[] = [];
+  let runningCell = -1;
+  let executorPid: number | undefined;
+  let executorSignal: NodeJS.Signals | null = null;
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile], {
       env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, PYTHONUNBUFFERED: "1" },
@@ -142,7 +145,8 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
           stderrChunks.push(line + "\n");
           continue;
         }
-        if (ev.event === "start") {
+        if (ev.event === "cell_start") runningCell = ev.index ?? runningCell;
+        else if (ev.event === "start") {
           cells = ev.cells ?? cells;
           emit({ type: "start", name: entry.name, cells });
         } else if (ev.event === "cell_done") {
@@ -168,6 +172,19 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
       stderrChunks.push(`cannot start ${python}: ${err.message}\n`);
       resolve(127);
     });
+    executorPid = child.pid;
+    child.on("exit", (code, signal) => {
+      executorSignal = signal;
+      // A killed executor cannot end its kernel, and the kernel still holds the executor's output
+      // pipes, so "close" would never come: end the kernel now. Whatever the exit, stop waiting for
+      // the pipes a few seconds after it.
+      if (signal !== null) endKernel(pidFile);
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve(code ?? 1);
+      }, 5_000).unref();
+    });
     child.on("close", (code) => resolve(code ?? 1));
   });
   rmSync(errorsFile, { force: true });
@@ -179,6 +196,18 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
     if (kernelOutput) failure = { ...failure, message: `${failure.message}\nkernel output:\n${kernelOutput}` };
   }
 
+  if (!sawDone && !failure && executorSignal !== null) {
+    const where = runningCell >= 0 ? `while cell ${runningCell + 1} ran` : "before any cell ran";
+    failure = {
+      kind: "runner",
+      cellIndex: runningCell,
+      source: runningCell >= 0 ? cellSource(prepared.cells[runningCell]!) : "",
+      message:
+        `the notebook executor (${python} ${executor}, pid ${executorPid}) was killed by ${executorSignal} ${where}` +
+        `${kernelPid !== undefined ? `; its kernel (pid ${kernelPid}) was ended` : ""}. Nothing in the notebook failed: run it again` +
+        `${executorSignal === "SIGKILL" ? " (a SIGKILL nobody sent by hand usually means the machine ran out of memory)" : ""}`,
+    };
+  }
   if (!sawDone && !failure) {
     const stderr = stderrChunks.join("").trim();
     const hint = /No module named '?nbclient|nbformat/.test(stderr) || exitCode === 127
@@ -205,13 +234,19 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
  * kernel process outlives the run. Returns the kernel's process id, if it wrote one.
  */
 function endLeftoverKernel(pidFile: string): number | undefined {
+  const pid = endKernel(pidFile);
+  rmSync(pidFile, { force: true });
+  return pid;
+}
+
+/** Ends the kernel named in the pid file if it is alive; returns its pid (the file is kept). */
+function endKernel(pidFile: string): number | undefined {
   let pid: number;
   try {
     pid = Number(readFileSync(pidFile, "utf8"));
   } catch {
     return undefined;
   }
-  rmSync(pidFile, { force: true });
   if (!(pid > 0)) return undefined;
   try {
     process.kill(pid, 0);

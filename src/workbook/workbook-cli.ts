@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "../core/errors";
 import { packagePath } from "../core/paths";
 import { listNotebooks, selectNotebooks } from "./notebook-file";
@@ -12,7 +12,7 @@ export interface WorkbookArgs {
   readonly cellTimeoutSeconds: number;
   readonly report: boolean;
   readonly notebooksDir: string;
-  /** Build folder: executed notebooks go to `OUT/notebooks`, the report to `OUT/report`. */
+  /** Build folder, absolute (`--out` resolved against the working directory): executed notebooks go to `OUT/notebooks`, the report to `OUT/report`; nothing is written outside it. */
   readonly outDir: string;
   readonly help: boolean;
 }
@@ -61,8 +61,8 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
       const t = Number(value(a));
       if (!(t > 0)) throw new InputError("BAD_TIMEOUT", `workbook: --timeout takes a positive number of seconds, got "${argv[i]}"`);
       mutable.cellTimeoutSeconds = t;
-    } else if (a === "--notebooks") mutable.notebooksDir = value(a);
-    else if (a === "--out") mutable.outDir = value(a);
+    } else if (a === "--notebooks") mutable.notebooksDir = resolve(value(a));
+    else if (a === "--out") mutable.outDir = resolve(value(a)); // relative to the working directory, as the user typed it
     else if (a.startsWith("-")) throw new InputError("UNKNOWN_FLAG", `workbook: unknown flag ${a}\n\n${WORKBOOK_USAGE}`, { flag: a });
     else mutable.selectors.push(a);
   }

@@ -4,8 +4,12 @@
  * folder, flush it to disk (fsync), then rename it over the target (rename is
  * atomic within one file system), then fsync the folder so the rename itself
  * survives a power loss.
+ *
+ * A writer killed outright (SIGKILL, power loss) cannot remove its temporary
+ * file: the target is intact, and the torn `.NAME.PID.HEX.tmp` beside it is
+ * removed by the next write of the same file once process PID is gone.
  */
-import { open, rename, unlink, mkdir } from "node:fs/promises";
+import { open, readdir, rename, unlink, mkdir } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -29,9 +33,54 @@ export interface AtomicWriteOptions {
 }
 
 /**
+ * Removes the temporary files that writers of `path` left behind when they were
+ * killed mid-write: `.NAME.PID.HEX.tmp` files in the same folder whose process
+ * PID no longer exists. Files of live writers are kept. Returns the names removed.
+ *
+ * @example
+ * ```ts
+ * await removeStaleTempFiles("data/cache/yahoo/prices/AAPL_2024-01-02_2024-01-08.csv");
+ * // => [".AAPL_2024-01-02_2024-01-08.csv.48113.9f2c01ab.tmp"] (its writer was killed)
+ * ```
+ */
+export async function removeStaleTempFiles(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!match || processIsAlive(Number(match[1]))) continue;
+    try {
+      await unlink(join(dir, name));
+      removed.push(name);
+    } catch {
+      /* another writer removed it first */
+    }
+  }
+  return removed;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, owned by another user
+  }
+}
+
+/**
  * Writes `content` (UTF-8) to `path` atomically, creating the folder if needed.
  * On failure the temporary file is removed (best effort) and the error rethrown;
- * the previous file at `path`, if any, is untouched.
+ * the previous file at `path`, if any, is untouched. Temporary files left by
+ * writers of `path` that were killed are removed first ({@link removeStaleTempFiles}).
  *
  * @example
  * ```ts
@@ -41,6 +90,7 @@ export interface AtomicWriteOptions {
 export async function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
+  await removeStaleTempFiles(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const bytes = Buffer.from(content, "utf8");
   const chunkBytes = Math.max(1, options.chunkBytes ?? 1 << 16);

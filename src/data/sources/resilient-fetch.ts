@@ -1,7 +1,9 @@
 /**
  * A `fetch` that gives up on slow answers and retries transient failures:
  * network errors, timeouts, HTTP 429 and 5xx, with exponential backoff and
- * jitter (see `retry.ts`). Other answers (200, 404, …) are returned as they are.
+ * jitter (see `retry.ts`). Other answers (200, 404, …) are returned with their
+ * body already read (within the timeout, so a server that stalls mid-body is a
+ * timeout too, not a hang).
  */
 import { withRetry, type RetryPolicy } from "./retry";
 
@@ -76,6 +78,16 @@ function describe(e: unknown): string {
   return parts.join(": ") || String(e);
 }
 
+/** Statuses whose response cannot carry a body. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** The response with its body read into memory, so that reading it later cannot stall. */
+async function buffered(response: Response): Promise<Response> {
+  if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  const body = await response.arrayBuffer();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 function retryAfter(header: string | null): number | undefined {
   if (header === null) return undefined;
   const seconds = Number(header);
@@ -93,7 +105,7 @@ function retryAfter(header: string | null): number | undefined {
  * ```
  */
 export interface ResilientFetchOptions extends RetryPolicy {
-  /** Per-attempt timeout in milliseconds. Default 15,000. */
+  /** Per-attempt timeout in milliseconds, covering the answer's headers and its body. Default 15,000. */
   readonly timeoutMs?: number;
 }
 
@@ -135,7 +147,9 @@ export function resilientFetch(fetchImpl: typeof fetch, options: ResilientFetchO
               await response.body?.cancel().catch(() => undefined);
               throw new RetryableStatus(response.status, after);
             }
-            return response;
+            // The body is read within the same deadline: a server that sends headers and then stalls
+            // would otherwise hang the caller forever (the timer covers only the headers).
+            return await Promise.race([buffered(response), timeout]);
           } catch (e) {
             lastError = e;
             throw e;

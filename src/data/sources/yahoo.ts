@@ -12,7 +12,8 @@
  * - **Retries**: network errors, timeouts (default 15 s per attempt), HTTP 429 and
  *   5xx are retried with exponential backoff and jitter (default 4 retries,
  *   0.5 s doubling to 8 s); then a SourceError names the ticker and the cause.
- *   Other answers (unknown symbol, malformed JSON) fail at once.
+ *   A body that stalls after the headers counts as a timeout. Other answers (unknown symbol, malformed
+ *   JSON, a price sent as text, which yahoo-finance2 would coerce: "185,6" → 185) fail at once.
  * - **Rows**: `source` is `"yahoo:<TICKER>"` (prices) or `"yahoo-fundamentals:<TICKER>"`,
  *   `line` the 1-based position in that ticker's series. A day Yahoo returns with
  *   a `null` price becomes a raw row with a `null` price (rejected downstream
@@ -114,7 +115,7 @@ export class YahooSource implements MarketSource {
     if (!this.client) {
       const fetchImpl = this.options.fetch ?? globalThis.fetch;
       this.client = new YahooFinance({
-        fetch: resilientFetch(fetchImpl, this.options),
+        fetch: withNumericQuotes(resilientFetch(fetchImpl, this.options)),
         suppressNotices: ["yahooSurvey"],
         versionCheck: false,
         logger: quietLogger,
@@ -276,6 +277,38 @@ export class YahooSource implements MarketSource {
   }
 }
 
+/**
+ * Checks a chart answer before yahoo-finance2 reads it: every quote and adjusted close must be a number or null.
+ * The library coerces text to numbers on its own (`"185,6"` would become 185: a plausible wrong price), so text
+ * there is refused as an unexpected answer instead. Other answers pass through untouched.
+ */
+function withNumericQuotes(fetchImpl: typeof fetch): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    const response = await fetchImpl(input, init);
+    if (!response.ok || !String(input instanceof Request ? input.url : input).includes("/finance/chart/")) return response;
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined; // yahoo-finance2 reports unparsable JSON itself
+    }
+    const results = (body as { chart?: { result?: unknown } } | undefined)?.chart?.result;
+    for (const result of Array.isArray(results) ? results : []) {
+      const indicators = (result as { indicators?: { quote?: unknown[]; adjclose?: unknown[] } } | null)?.indicators;
+      const series: [string, unknown][] = [];
+      for (const q of indicators?.quote ?? []) for (const [k, v] of Object.entries(q ?? {})) series.push([k, v]);
+      for (const a of indicators?.adjclose ?? []) for (const [k, v] of Object.entries(a ?? {})) series.push([k, v]);
+      for (const [name, values] of series) {
+        if (!Array.isArray(values)) continue;
+        const i = values.findIndex((v) => v !== null && typeof v !== "number");
+        if (i >= 0) throw new Error(`unexpected quote: ${name}[${i}] is ${JSON.stringify(values[i])}, not a number`);
+      }
+    }
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }) as typeof fetch;
+}
+
 function finiteOrNull(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
@@ -312,7 +345,9 @@ export function toSourceError(ticker: string, what: string, e: unknown): SourceE
   if (/not parsable|unexpected result|json/i.test(message)) {
     return new SourceError("MALFORMED_RESPONSE", `${head}: Yahoo's answer was not the JSON expected (${message.slice(0, 200)}); try again later`, details, opts);
   }
-  if (name === "FailedYahooValidationError") {
+  // A TypeError thrown inside yahoo-finance2 ("Cannot read properties of null") or its "unexpected quote"
+  // complaint both mean the JSON parsed but is not shaped like a chart or fundamentals answer.
+  if (name === "FailedYahooValidationError" || e instanceof TypeError || /unexpected/i.test(message)) {
     return new SourceError("UNEXPECTED_RESPONSE", `${head}: Yahoo's answer has an unexpected shape (${message.slice(0, 200)}); the Yahoo API may have changed`, details, opts);
   }
   return new SourceError("YAHOO_ERROR", `${head}: ${message.slice(0, 300)}`, details, opts);

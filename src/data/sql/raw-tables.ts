@@ -118,7 +118,7 @@ export async function appendTickerChanges(db: WorkbookDatabase, changes: readonl
     if (typeof c.oldTicker !== "string" || c.oldTicker.trim() === "" || typeof c.newTicker !== "string" || c.newTicker.trim() === "") {
       throw new InputError("BAD_TICKER_CHANGE", `${where}: oldTicker and newTicker must be non-empty strings`);
     }
-    if (c.oldTicker.trim() === c.newTicker.trim()) throw new InputError("BAD_TICKER_CHANGE", `${where}: a ticker cannot change to itself`);
+    if (c.oldTicker.trim() === c.newTicker.trim()) throw new InputError("BAD_TICKER_CHANGE", `${where}: a ticker cannot change to itself; drop this change or correct its newTicker`);
     if (typeof c.effectiveDate !== "string" || !isIsoDate(c.effectiveDate)) {
       throw new InputError("BAD_TICKER_CHANGE", `${where}: effectiveDate must be an ISO date YYYY-MM-DD`);
     }

@@ -4,6 +4,7 @@
 import { DataError, InputError } from "../../core/errors";
 import type { DateTable } from "../../core/frame";
 import { checkKnownTickers, validatePriceQuery, type PriceQuery } from "../sources/market-source";
+import { readRejects } from "./audit-log";
 import type { WorkbookDatabase } from "./workbook-database";
 
 /**
@@ -47,8 +48,8 @@ export async function readPriceCoverage(db: WorkbookDatabase): Promise<PriceCove
  * table.tickers; // => ["MSFT", "AAPL"]
  * table.dates;   // => ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
  * ```
- * @throws InputError UNKNOWN_TICKER naming tickers without prices (and listing
- *   a few known ones); BAD_DATE / EMPTY_DATE_RANGE for a bad range; NO_PRICES_IN_RANGE
+ * @throws InputError UNKNOWN_TICKER naming tickers without prices (listing a few
+ *   known ones, and saying when every raw row of a ticker was rejected, with why); BAD_DATE / EMPTY_DATE_RANGE for a bad range; NO_PRICES_IN_RANGE
  *   when the range holds no price of these tickers (naming their spans).
  * @throws DataError NO_PRICES when the prices table is empty (build it first).
  */
@@ -58,7 +59,11 @@ export async function readPrices(db: WorkbookDatabase, query: PriceQuery = {}): 
   if (coverage.length === 0) {
     throw new DataError("NO_PRICES", "readPrices: the prices table is empty; build it first with buildCanonicalData or buildFromSources");
   }
-  checkKnownTickers("readPrices", query.tickers, coverage.map((c) => c.ticker));
+  try {
+    checkKnownTickers("readPrices", query.tickers, coverage.map((c) => c.ticker));
+  } catch (e) {
+    throw await explainRejectedTickers(db, e);
+  }
   const tickers = query.tickers ? [...query.tickers] : coverage.map((c) => c.ticker);
   const selected = coverage.filter((c) => tickers.includes(c.ticker));
   const start = query.start ?? selected.reduce((m, c) => (c.firstDate < m ? c.firstDate : m), "9999-12-31");
@@ -85,4 +90,29 @@ export async function readPrices(db: WorkbookDatabase, query: PriceQuery = {}): 
     out[row * m + column.get(names[i]!)!] = values[i]!;
   }
   return { dates: dateList, tickers, values: out };
+}
+
+/** An UNKNOWN_TICKER error, extended with why, when the build rejected every raw row of a ticker. */
+async function explainRejectedTickers(db: WorkbookDatabase, error: unknown): Promise<unknown> {
+  if (!(error instanceof InputError) || error.code !== "UNKNOWN_TICKER") return error;
+  const unknown = (error.details.unknown ?? []) as readonly string[];
+  const rejected = new Map<string, { count: number; example: string }>();
+  for (const r of await readRejects(db, "raw_prices")) {
+    let ticker: unknown;
+    try {
+      ticker = (JSON.parse(r.rawJson) as { ticker?: unknown }).ticker;
+    } catch {
+      continue;
+    }
+    if (typeof ticker !== "string" || !unknown.includes(ticker.trim())) continue;
+    const seen = rejected.get(ticker.trim());
+    if (seen) seen.count++;
+    else rejected.set(ticker.trim(), { count: 1, example: `${r.source ?? "?"} line ${r.line ?? "?"}: ${r.reason}` });
+  }
+  if (rejected.size === 0) return error;
+  const why = [...rejected].map(([t, { count, example }]) => `every raw row of ${t} was rejected (${count} row${count === 1 ? "" : "s"}, e.g. ${example})`);
+  return new InputError("UNKNOWN_TICKER", `${error.message}; ${why.join("; ")}: fix the source rows (readRejects lists them) or drop the ticker`, {
+    ...error.details,
+    rejected: [...rejected.keys()],
+  });
 }

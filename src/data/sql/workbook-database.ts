@@ -80,6 +80,33 @@ function message(e: unknown): string {
 }
 
 /**
+ * Why DuckDB refused to open a file, and what to do about it. The file is never changed by a failed open.
+ *
+ * @example
+ * ```ts
+ * openFailureAdvice('IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held in /usr/bin/node (PID 42)').reason; // => "locked"
+ * ```
+ */
+export function openFailureAdvice(duckdbMessage: string): { reason: "locked" | "corrupt" | "missing_folder" | "other"; advice: string } {
+  if (/could not set lock|conflicting lock/i.test(duckdbMessage)) {
+    return {
+      reason: "locked",
+      advice: "another process has the database open for writing; close it (another notebook's kernel, another workbook run or a DuckDB shell) or open a copy of the file",
+    };
+  }
+  if (/not a valid duckdb database|corrupt|checksum|could not read enough bytes|invalid database|serializ/i.test(duckdbMessage)) {
+    return {
+      reason: "corrupt",
+      advice: "the file is not a readable DuckDB database (corrupt, truncated or another format) and was left as it was; restore it from a backup, or move it away and rebuild the tables with buildCanonicalData",
+    };
+  }
+  if (/no such file or directory/i.test(duckdbMessage)) {
+    return { reason: "missing_folder", advice: "its folder does not exist; create the folder first or pass another path" };
+  }
+  return { reason: "other", advice: "check the path and the file's permissions" };
+}
+
+/**
  * An open DuckDB database. Create with {@link WorkbookDatabase.open}; close with
  * {@link WorkbookDatabase.close} when done (notebooks: at the end).
  *
@@ -108,7 +135,9 @@ export class WorkbookDatabase {
    * ```ts
    * const db = await WorkbookDatabase.open("data/workbook.duckdb");
    * ```
-   * @throws DataError DATABASE_OPEN_FAILED naming the file (missing folder, locked by another process, not a DuckDB file).
+   * @throws DataError DATABASE_OPEN_FAILED naming the file, DuckDB's reason and what to do; `details.reason` is
+   *   `"locked"` (another process has it open), `"corrupt"` (not a readable DuckDB file), `"missing_folder"` or `"other"`.
+   *   A failed open leaves the file byte for byte as it was.
    */
   static async open(path: string = ":memory:"): Promise<WorkbookDatabase> {
     if (typeof path !== "string" || path === "") {
@@ -119,7 +148,8 @@ export class WorkbookDatabase {
       const connection = await instance.connect();
       return new WorkbookDatabase(instance, connection, path);
     } catch (e) {
-      throw new DataError("DATABASE_OPEN_FAILED", `cannot open DuckDB database ${path}: ${message(e)}`, { path }, { cause: e });
+      const { reason, advice } = openFailureAdvice(message(e));
+      throw new DataError("DATABASE_OPEN_FAILED", `cannot open DuckDB database ${path}: ${message(e)}; ${advice}`, { path, reason }, { cause: e });
     }
   }
 
@@ -156,7 +186,8 @@ export class WorkbookDatabase {
    * const coverage = await db.query<{ ticker: string; first_date: string; n: number }>("price-coverage.sql");
    * ```
    * @throws InputError UNKNOWN_SQL_FILE, MISSING_SQL_PARAM (a `$name` the file uses was not given).
-   * @throws DataError SQL_FAILED naming the file and statement, with DuckDB's message.
+   * @throws DataError SQL_FAILED naming the file and statement, with DuckDB's message (and, when a damaged block of
+   *   the database file was read, the database file and what to do; `details.reason` is then `"corrupt"`).
    */
   async query<T extends object = Record<string, SqlResultValue>>(sqlFileName: string, params: SqlParams = {}): Promise<T[]> {
     return this.execute(sqlFileName, params, (reader) =>
@@ -192,7 +223,15 @@ export class WorkbookDatabase {
     } catch (e) {
       if (e instanceof InputError) throw e;
       const where = count > 1 ? ` (statement ${index + 1} of ${count})` : "";
-      throw new DataError("SQL_FAILED", `${sqlFileName}${where} failed: ${message(e)}`, { file: sqlFileName, statement: index + 1 }, { cause: e });
+      // A damaged block is only found when a query reads it: name the database file and what to do.
+      const corrupt = this.path !== ":memory:" && openFailureAdvice(message(e)).reason === "corrupt";
+      const advice = corrupt ? `; the database file ${this.path} is damaged: restore it from a backup, or move it away and rebuild the tables with buildCanonicalData` : "";
+      throw new DataError(
+        "SQL_FAILED",
+        `${sqlFileName}${where} failed: ${message(e)}${advice}`,
+        { file: sqlFileName, statement: index + 1, ...(corrupt ? { path: this.path, reason: "corrupt" } : {}) },
+        { cause: e },
+      );
     }
   }
 

@@ -34,8 +34,8 @@
 CREATE OR REPLACE TEMP TABLE filing_candidates AS
 WITH parsed AS (
   SELECT r.*,
-         trim(r.filing_id) AS filing_key,
-         trim(r.ticker) AS ticker_trimmed,
+         trim_text(r.filing_id) AS filing_key,
+         trim_text(r.ticker) AS ticker_trimmed,
          strict_iso_date(r.period_end) AS period_end_date,
          strict_iso_date(r.filed_date) AS filed_date_value
   FROM raw_fundamentals r

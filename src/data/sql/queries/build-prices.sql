@@ -7,7 +7,8 @@
 --    not written YYYY-MM-DD or not a real date; a NULL, non-finite (NaN, ±inf)
 --    or non-positive adjusted close; a close that is present but not a positive
 --    finite number; a volume that is present but negative or non-finite.
--- 2. The ticker is trimmed and mapped to the current ticker (ticker-resolution.sql).
+-- 2. The ticker is trimmed (spaces, tabs, line breaks: trim_text in schema.sql) and mapped to
+--    the current ticker (ticker-resolution.sql).
 -- 3. Duplicates, rows of one (ticker, date): the row loaded LAST wins (highest
 --    row_id: later sources override earlier ones, and within a source a later
 --    line corrects an earlier one). The others go to `merges`, as an "exact
@@ -20,7 +21,7 @@
 CREATE OR REPLACE TEMP TABLE price_candidates AS
 WITH parsed AS (
   SELECT r.*,
-         trim(r.ticker) AS ticker_trimmed,
+         trim_text(r.ticker) AS ticker_trimmed,
          strict_iso_date(r.date) AS price_date
   FROM raw_prices r
 ),

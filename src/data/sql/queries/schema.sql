@@ -110,6 +110,11 @@ CREATE OR REPLACE TABLE fundamentals (
 CREATE OR REPLACE MACRO json_number(x) AS
   CASE WHEN x IS NULL OR isfinite(x) THEN to_json(x) ELSE to_json(CAST(x AS VARCHAR)) END;
 
+-- Text without surrounding whitespace: spaces, tabs, line breaks, no-break spaces and byte-order marks
+-- (DuckDB's one-argument trim removes spaces only, so "BBB\t" would stay a ticker of its own).
+CREATE OR REPLACE MACRO trim_text(text) AS
+  trim(text, chr(32) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279));
+
 -- A date written strictly as YYYY-MM-DD, or NULL (2023-02-30, 2023-2-3 and '' are NULL).
 CREATE OR REPLACE MACRO strict_iso_date(text) AS
   CASE WHEN regexp_full_match(text, '\d{4}-\d{2}-\d{2}') THEN CAST(try_strptime(text, '%Y-%m-%d') AS DATE) END;

@@ -11,8 +11,8 @@
 
 CREATE OR REPLACE TABLE ticker_resolution AS
 WITH RECURSIVE changes AS (
-  SELECT trim(old_ticker) AS old_ticker,
-         trim(new_ticker) AS new_ticker,
+  SELECT trim_text(old_ticker) AS old_ticker,
+         trim_text(new_ticker) AS new_ticker,
          CAST(effective_date AS DATE) AS effective_date
   FROM ticker_changes
 ),

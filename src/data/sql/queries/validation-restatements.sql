@@ -8,7 +8,7 @@
 
 WITH pairs AS (
   SELECT m.kept_row_id,
-         trim(o.filing_id) AS original_filing_id,
+         trim_text(o.filing_id) AS original_filing_id,
          o.form            AS original_form,
          o.filed_date      AS original_filed_date,
          o.revenue          * CASE o.unit WHEN 'thousands' THEN 0.001 ELSE 1.0 END AS original_revenue,
@@ -18,7 +18,7 @@ WITH pairs AS (
   JOIN raw_fundamentals o ON o.row_id = m.row_id
   JOIN raw_fundamentals k ON k.row_id = m.kept_row_id
   WHERE m.table_name = 'raw_fundamentals'
-    AND trim(o.filing_id) <> trim(k.filing_id)
+    AND trim_text(o.filing_id) <> trim_text(k.filing_id)
     AND strict_iso_date(o.period_end) = strict_iso_date(k.period_end)
 )
 SELECT f.ticker,
