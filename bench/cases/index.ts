@@ -1,9 +1,23 @@
+import { backtestCase } from "./backtest";
 import type { BenchCase } from "./case";
 import { canonicalBuildCase } from "./canonical-build";
 import { covarianceLedoitWolfCase } from "./covariance-ledoit-wolf";
+import { efficientFrontierCase } from "./efficient-frontier";
+import { hrpCase } from "./hrp";
 import { lstmCase } from "./lstm";
+import { maxSharpeCase } from "./max-sharpe";
 import { minVolatilityCase } from "./min-volatility";
 import { randomForestCase } from "./random-forest";
 
 /** Every benchmark case, in the order of the README's table. */
-export const CASES: readonly BenchCase<any>[] = [covarianceLedoitWolfCase, minVolatilityCase, randomForestCase, lstmCase, canonicalBuildCase];
+export const CASES: readonly BenchCase<any>[] = [
+  covarianceLedoitWolfCase,
+  minVolatilityCase,
+  maxSharpeCase,
+  efficientFrontierCase,
+  hrpCase,
+  randomForestCase,
+  lstmCase,
+  backtestCase,
+  canonicalBuildCase,
+];
