@@ -351,15 +351,12 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     layer: "allocation",
     run: () => hierarchicalRiskParity({ cov: NOT_PSD }),
     error: { type: InputError, code: "NOT_POSITIVE_SEMIDEFINITE", message: [/not positive semidefinite/, "fixNonpositiveSemidefinite"] },
-    knownBug:
-      "hierarchicalRiskParity({ cov }) never checks that the matrix is positive semidefinite: here it returns weights [0.256, 0.256, 0.487] without a word, and on other indefinite matrices with valid correlations the weights go negative (e.g. −0.37, −0.25, 0.90, …) while still summing to 1 (see the HRP property in test/properties/optimisers.test.ts)",
   },
   {
     name: "covariance-not-psd-risk-parity",
     layer: "allocation",
     run: () => equalRiskContribution(NOT_PSD),
     error: { type: InputError, code: "NOT_POSITIVE_SEMIDEFINITE", message: [/not positive semidefinite/, "fixNonpositiveSemidefinite"] },
-    knownBug: "riskBudgeting / equalRiskContribution accept an indefinite matrix (their documentation requires a semidefinite one) and return weights [0.476, 0.048, 0.476] whose 'risk contributions' are meaningless",
   },
   {
     name: "covariance-asymmetric",
@@ -679,7 +676,8 @@ const NOTEBOOK_FIXTURES = packagePath("test", "fixtures", "notebooks");
 
 export const BAD_COMMAND_LINES: readonly BadCommandLine[] = [
   { name: "cli-run-unknown-flag-fast", argv: () => ["run", "--fast"], message: ["unknown flag --fast", "Usage:"], error: { type: InputError, code: "UNKNOWN_FLAG" } },
-  { name: "cli-unknown-command-optimize", argv: () => ["optimize", "--target", "0.1"], message: ['unknown command "optimize"', "Usage: npx workbook COMMAND"] },
+  { name: "cli-optimize-unknown-flag-fast", argv: () => ["optimize", "--fast"], message: ["--fast"] },
+  { name: "cli-optimize-without-prices", argv: () => ["optimize", "--method", "min-volatility"], message: ["--prices"] },
   { name: "cli-unknown-command-report", argv: () => ["report", "--all"], message: ['unknown command "report"', "Usage: npx workbook COMMAND"] },
   { name: "cli-backtest-unknown-flag-fast", argv: () => ["backtest", "--fast"], message: ["--fast"] },
   { name: "cli-backtest-without-prices", argv: () => ["backtest"], message: ["--prices"] },

@@ -2,6 +2,7 @@
  * The hierarchical risk parity portfolio, as PyPortfolioOpt's `HRPOpt(returns | cov_matrix).optimize()`.
  */
 import { InputError } from "../../core/errors";
+import { checkPositiveSemidefinite } from "../validation/check-positive-semidefinite";
 import type { DateTable, LabelledMatrix, LabelledVector } from "../../core/frame";
 import { covarianceToCorrelation } from "../risk-models/covariance-to-correlation";
 import { pairwiseCovariance } from "../risk-models/pairwise-covariance";
@@ -81,6 +82,7 @@ export function hierarchicalRiskParity(input: HierarchicalRiskParityInput, optio
     throw new InputError("BAD_INPUT", `${caller}: pass { returns } (a table of per-period returns) or { cov } (a labelled covariance)`, {});
   }
   const n = labels.length;
+  checkPositiveSemidefinite({ labels, values: covariance }, caller);
   for (let i = 0; i < n; i++) {
     if (!(covariance[i * n + i]! > 0)) {
       throw new InputError("NON_POSITIVE_VARIANCE", `${caller}: variance of ${labels[i]} is ${covariance[i * n + i]}; HRP needs positive variances (drop the asset)`, {

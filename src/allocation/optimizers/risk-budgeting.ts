@@ -5,6 +5,7 @@ import { InputError, NumericalError } from "../../core/errors";
 import type { LabelledMatrix, LabelledVector } from "../../core/frame";
 import { cholesky } from "../linear-algebra/cholesky";
 import { checkCovariance } from "../validation/check-covariance";
+import { checkPositiveSemidefinite } from "../validation/check-positive-semidefinite";
 
 /** Options of {@link riskBudgeting}. */
 export interface RiskBudgetingOptions {
@@ -46,6 +47,7 @@ const MAX_ITERATIONS = 100;
 export function riskBudgeting(cov: LabelledMatrix, options: RiskBudgetingOptions = {}): LabelledVector {
   const caller = "riskBudgeting";
   const n = checkCovariance(cov, caller);
+  checkPositiveSemidefinite(cov, caller);
   const S = cov.values;
   for (let i = 0; i < n; i++) {
     if (!(S[i * n + i]! > 0)) {
@@ -101,19 +103,34 @@ export function riskBudgeting(cov: LabelledMatrix, options: RiskBudgetingOptions
     const step = solveCholesky(cholesky(H, n), gradient, n);
     const f0 = objective(y, sy);
     const slope = -dot(gradient, step);
+    // Stagnation: the Newton step no longer moves any weight beyond round-off, so this is the optimum in double
+    // precision; for an ill-conditioned covariance the contributions cannot get closer to the budgets than this.
+    let largestMove = 0;
+    for (let i = 0; i < n; i++) largestMove = Math.max(largestMove, Math.abs(step[i]!) / y[i]!);
+    if (largestMove <= 64 * Number.EPSILON) {
+      let total = 0;
+      for (let i = 0; i < n; i++) total += y[i]!;
+      return { labels: [...cov.labels], values: Float64Array.from(y, (v) => v / total) };
+    }
     let t = 1;
     for (let i = 0; i < n; i++) if (step[i]! > 0) t = Math.min(t, (0.99 * y[i]!) / step[i]!);
     let next = new Float64Array(n);
+    // Near the optimum the predicted decrease is below what f can resolve in double precision, so Armijo's
+    // test cannot tell a good step from a bad one; there the full (positivity-capped) Newton step is taken,
+    // which converges quadratically on this strictly convex problem.
+    const resolvable = -slope > 1e3 * Number.EPSILON * Math.max(1, Math.abs(f0));
     for (let trial = 0; trial < 60; trial++) {
       for (let i = 0; i < n; i++) next[i] = y[i]! - t * step[i]!;
-      if (objective(next, Sy(next)) <= f0 + 1e-4 * t * slope || t < 1e-12) break;
+      if (!resolvable) break;
+      // Armijo's test, with slack for round-off in f so that a step is not refused for noise.
+      if (objective(next, Sy(next)) <= f0 + 1e-4 * t * slope + 4 * Number.EPSILON * Math.abs(f0) || t < 1e-12) break;
       t /= 2;
     }
     y = next;
   }
   throw new NumericalError(
     "NO_CONVERGENCE",
-    `${caller}: Newton's method did not bring the risk contributions within ${tolerance} of the budgets in ${MAX_ITERATIONS} iterations; check the covariance scaling`,
+    `${caller}: Newton's method did not bring the risk contributions within ${tolerance} of the budgets in ${MAX_ITERATIONS} iterations; the covariance may be badly conditioned (very different variances, or near-duplicate assets): rescale it or drop near-duplicates`,
     { tolerance },
   );
 }

@@ -3,3 +3,4 @@ export { checkDateTable } from "./check-date-table";
 export { checkFrequency } from "./check-frequency";
 export { checkCovariance, SYMMETRY_TOLERANCE } from "./check-covariance";
 export { checkSameLabels } from "./check-same-labels";
+export { checkPositiveSemidefinite } from "./check-positive-semidefinite";
