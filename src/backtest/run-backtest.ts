@@ -181,7 +181,7 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
   if (first >= nDates || last < first) {
     throw new InputError(
       "EMPTY_DATE_RANGE",
-      `${caller}: no trading day between ${options.start ?? dates[first] ?? "(after the table)"} and ${options.end ?? dates[nDates - 1]}; the prices span ${dates[0]} … ${dates[nDates - 1]}`,
+      `${caller}: no trading day between ${options.start ?? dates[first] ?? "(after the table)"} and ${options.end ?? dates[nDates - 1]}; the prices span ${dates[0]} … ${dates[nDates - 1]}: choose a start and end within that span`,
       { start: options.start, end: options.end },
     );
   }
@@ -266,7 +266,7 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
       const seen = new Set<string>();
       answer.labels.forEach((label, k) => {
         const j = tickerIndex.get(label);
-        if (j === undefined) throw new InputError("UNKNOWN_TICKER", `${where} gave a weight to ${label}, which is not a column of the prices`, { date, ticker: label });
+        if (j === undefined) throw new InputError("UNKNOWN_TICKER", `${where} gave a weight to ${label}, which is not a column of the prices; weight only the tickers of the price table, or add a ${label} column`, { date, ticker: label });
         if (seen.has(label)) throw new InputError("DUPLICATE_TICKER", `${where} gave ${label} two weights; give each ticker one`, { date, ticker: label });
         seen.add(label);
         index[k] = j;

@@ -238,7 +238,6 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     layer: "allocation",
     run: () => expectedReturns.meanHistoricalReturn({ dates: DAYS.slice(0, 3), tickers: [], values: new Float64Array(0) }),
     error: { type: InputError, code: "EMPTY_INPUT", message: [/no (assets|tickers|columns)/] },
-    knownBug: "meanHistoricalReturn (and the other expected-return estimators) return an empty vector for a price table with dates but no tickers, where sampleCovariance refuses the same table with EMPTY_INPUT",
   },
   {
     name: "single-date",
@@ -281,8 +280,6 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     layer: "allocation",
     run: () => riskModels.ledoitWolfConstantCorrelation(CONSTANT_B),
     error: { type: InputError, code: "ZERO_VARIANCE", message: ["B", /constant|variance/] },
-    knownBug:
-      'ledoitWolfConstantCorrelation divides by B\'s zero standard deviation and passes the NaN target on, so fixNonpositiveSemidefinite throws NON_FINITE_COVARIANCE "covariance(A, B) is NaN … the pair has no overlapping observations", which misleads: it should say that B is constant (zero variance) and to drop it',
   },
 
   // ── optimisers ────────────────────────────────────────────────────────────────────────────────────
@@ -465,15 +462,13 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     name: "backtest-weight-for-an-unknown-ticker",
     layer: "backtest",
     run: () => runBacktest(prices([[10, 20], [10, 21], [11, 22]], ["A", "B"]), fixedWeights({ ZZZ: 1 })),
-    error: { type: InputError, code: "UNKNOWN_TICKER", message: ["weight to ZZZ, which is not a column of the prices"] },
-    knownBug: 'the message names the ticker but not what to do (e.g. "; weight only the tickers of the price table, or add a ZZZ column")',
+    error: { type: InputError, code: "UNKNOWN_TICKER", message: ["weight only the tickers of the price table", "weight to ZZZ, which is not a column of the prices"] },
   },
   {
     name: "backtest-start-after-the-last-price",
     layer: "backtest",
     run: () => runBacktest(prices([[10, 20], [10, 21], [11, 22]], ["A", "B"]), equalWeight(), { start: "2024-02-01" }),
-    error: { type: InputError, code: "EMPTY_DATE_RANGE", message: ["no trading day between 2024-02-01 and 2024-01-04", "2024-01-02 … 2024-01-04"] },
-    knownBug: 'the message gives the span of the prices but not what to do (e.g. "; pass a start on or before 2024-01-04")',
+    error: { type: InputError, code: "EMPTY_DATE_RANGE", message: ["choose a start and end within that span", "no trading day between 2024-02-01 and 2024-01-04", "2024-01-02 … 2024-01-04"] },
   },
 
   // ── files and feeds ───────────────────────────────────────────────────────────────────────────────

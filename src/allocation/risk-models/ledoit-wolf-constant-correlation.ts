@@ -2,6 +2,7 @@
  * Ledoit-Wolf shrinkage towards a constant-correlation matrix, as PyPortfolioOpt's
  * `CovarianceShrinkage(prices).ledoit_wolf(shrinkage_target="constant_correlation")`.
  */
+import { InputError } from "../../core/errors";
 import { COVARIANCE_DDOF, TRADING_DAYS_PER_YEAR } from "../../core/conventions";
 import type { DateTable } from "../../core/frame";
 import { checkFrequency } from "../validation/check-frequency";
@@ -54,6 +55,13 @@ export function ledoitWolfConstantCorrelation(prices: DateTable, options: Shrink
   const std = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     variance[i] = s[i * n + i]!;
+    if (!(variance[i]! > 0)) {
+      throw new InputError(
+        "ZERO_VARIANCE",
+        `${caller}: ${prices.tickers[i]} is constant (zero variance), so it has no correlation to shrink towards; drop it or use ledoitWolfConstantVariance`,
+        { ticker: prices.tickers[i] },
+      );
+    }
     std[i] = Math.sqrt(variance[i]!);
   }
   let correlationSum = 0;

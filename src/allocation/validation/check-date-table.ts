@@ -29,6 +29,10 @@ export function checkDateTable(table: DateTable, caller: string, what: string): 
       { nDates, nTickers, nValues: table.values.length },
     );
   }
+  // (A table with neither dates nor tickers is left to the date checks, whose message fits it better.)
+  if (nTickers === 0 && nDates > 0) {
+    throw new InputError("EMPTY_INPUT", `${caller}: ${what} have no tickers (columns); pass at least one`, { nDates });
+  }
   const seen = new Set<string>();
   for (const ticker of table.tickers) {
     if (seen.has(ticker)) {
