@@ -24,7 +24,8 @@ export interface SampleCovarianceOptions {
  * - pairwise-complete covariance with ddof 1 (pandas `DataFrame.cov()`), so late listers
  *   contribute over their own history;
  * - multiplied by `frequency`;
- * - spectrally repaired when not positive semidefinite (possible with pairwise-complete data):
+ * - spectrally repaired when not positive semidefinite (possible with pairwise-complete data; a table without
+ *   gaps gives XᵀX/(n − 1), semidefinite by construction, and is returned as it is):
  *   check `repaired` on the result — PyPortfolioOpt only warns.
  *
  * @param prices prices, shape `nDates × nTickers`; `NaN` = missing.
@@ -48,5 +49,9 @@ export function sampleCovariance(prices: DateTable, options: SampleCovarianceOpt
   const returns = returnsFromPrices(prices, { logReturns: options.logReturns ?? false });
   const daily = pairwiseCovariance(returns);
   const annual = daily.values.map((x) => x * frequency);
+  // Without a gap the matrix is XᵀX/(n − 1) of the centred returns: positive semidefinite by construction
+  // (round-off aside), so the spectral repair is skipped — it is what makes more assets than days slow.
+  // With gaps the pairwise-complete matrix can be indefinite and is repaired as PyPortfolioOpt does.
+  if (!returns.values.some(Number.isNaN)) return { labels: daily.labels, values: annual, repaired: false, minEigenvalue: null };
   return fixNonpositiveSemidefinite({ labels: daily.labels, values: annual });
 }
