@@ -6,6 +6,7 @@
  * - `data`: sources (synthetic, vega-datasets, Yahoo, CSV/Parquet) and the DuckDB canonical tables
  * - `validation`: analyst checks, the review workbook and decisions applied to the modelling set
  * - `allocation`: expected returns, risk models, optimisers
+ * - `dashboard`: the decision view's helpers (weights by group, actionable items)
  * - `charts`: plotly figures as typed JSON, `show` and `showTable` for notebooks
  * - `workbook`: the headless notebook runner and the HTML report
  *
@@ -25,5 +26,6 @@ export * as allocation from "./allocation/index";
 export * as risk from "./risk/index";
 export * as stress from "./stress/index";
 export * as backtest from "./backtest/index";
+export * as dashboard from "./dashboard/index";
 export * as charts from "./charts/index";
 export * as workbook from "./workbook/index";

@@ -67,3 +67,11 @@ export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefini
 export { nonZeroWeights } from "./non-zero-weights";
 export * as decisions from "./decisions/index";
 export { signalFor, RISK_PROFILES, riskProfile, explanationCards, type Signal, type RiskProfile, type ExplanationCard } from "./decisions/index";
+export * as discrete from "./discrete/index";
+export { discreteAllocation, greedyAllocation, integerAllocation, latestPrices } from "./discrete/index";
+export type { DiscreteAllocationMethod, DiscreteAllocationOptions, DiscreteAllocationResult } from "./discrete/index";
+export { allocateForRiskProfile } from "./risk-profile-allocation";
+export type { RiskProfileAllocationOptions } from "./risk-profile-allocation";
+export * as growthConfidence from "./growth-confidence/index";
+export { growthConfidenceAllocation, capWeights, blendToVolatility } from "./growth-confidence/index";
+export type { GrowthConfidenceOptions } from "./growth-confidence/index";

@@ -18,3 +18,4 @@ export { equityCurveChart, type EquityCurveChartOptions } from "./equity-curve-c
 export { drawdownChart, type DrawdownChartOptions } from "./drawdown-chart";
 export { treemapChart, type TreemapItem } from "./treemap-chart";
 export { alphaMapChart, type AlphaMapPoint } from "./alpha-map-chart";
+export { efficientFrontierChart, type EfficientFrontierChartOptions, type RiskReturnPoint, type LabelledRiskReturnPoint } from "./efficient-frontier-chart";

@@ -258,7 +258,18 @@ function strategyFor(args: BacktestArgs, prices: DateTable): Strategy {
   }
 }
 
-async function loadPrices(file: string, err: (line: string) => void): Promise<{ prices: DateTable; rejected: number }> {
+/**
+ * Loads a CSV of prices (wide or long) through the canonical build in an in-memory database, printing the rejected
+ * rows (at most 10) on `err`; shared by the `backtest` and `optimize` commands.
+ *
+ * @returns the canonical prices and the number of rejected rows.
+ * @throws DataError for an unreadable or malformed file.
+ * @example
+ * ```ts
+ * (await loadPrices("prices.csv", console.error)).prices.tickers; // => ["ACME", "BOLT", …]
+ * ```
+ */
+export async function loadPrices(file: string, err: (line: string) => void): Promise<{ prices: DateTable; rejected: number }> {
   const db = await sql.WorkbookDatabase.open(":memory:");
   try {
     await sql.buildFromSources(db, [new sources.CsvPriceSource(file)]);

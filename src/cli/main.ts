@@ -7,6 +7,7 @@ export const USAGE = `Usage: npx workbook COMMAND [options]
 Commands:
   run [NOTEBOOK …] [--param NAME=VALUE …]   execute the notebooks headless (same as npm run workbook)
   backtest --prices FILE --strategy NAME    backtest a strategy on a CSV of prices, with costs and a trade log
+  optimize --prices FILE --method METHOD    optimised weights and their performance for a CSV of prices
   help                                      this text
 
 Run "npx workbook COMMAND --help" for a command's options.`;
@@ -29,6 +30,9 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       case "backtest":
         // Loaded on demand: the backtest brings DuckDB and the allocation layer, which "run" does not need.
         return await (await import("./backtest-command")).runBacktestCommand(rest, out, err);
+      case "optimize":
+        // Loaded on demand, like the backtest: the allocation layer and DuckDB are not needed by "run".
+        return await (await import("./optimize-command")).runOptimizeCommand(rest, out, err);
       case undefined:
       case "help":
       case "--help":
