@@ -1,7 +1,7 @@
 /**
  * Hierarchical risk parity, refitted at each rebalance.
  */
-import { hierarchicalRiskParity, returnsFromPrices } from "../allocation/index";
+import { hierarchicalRiskParity, riskModels } from "../allocation/index";
 import { optimizerStrategy } from "./optimizer-strategy";
 import type { Strategy } from "./strategy";
 
@@ -14,9 +14,9 @@ export interface HrpStrategyOptions {
 }
 
 /**
- * Hierarchical risk parity (`hierarchicalRiskParity` of the allocation layer, López de Prado 2016) on the daily
- * returns of the last `lookbackDays` days, refitted at each rebalance: no expected returns and no matrix
- * inversion, so it is stable where the covariance is poorly conditioned.
+ * Hierarchical risk parity (`hierarchicalRiskParity` of the allocation layer, López de Prado 2016) on the sample
+ * covariance of the last `lookbackDays` days (repaired when late listings make it indefinite), refitted at each
+ * rebalance: no expected returns and no matrix inversion, so it is stable where the covariance is poorly conditioned.
  *
  * @param options `{ lookbackDays = 252, minObservations = 60 }`.
  * @throws InputError as {@link optimizerStrategy}.
@@ -28,10 +28,12 @@ export interface HrpStrategyOptions {
 export function hrpStrategy(options: HrpStrategyOptions = {}): Strategy {
   return optimizerStrategy({
     name: "HRP",
-    estimate: (prices) => returnsFromPrices(prices),
-    optimize: (returns) => hierarchicalRiskParity({ returns }).weights,
+    // The sample covariance, repaired when gaps (late listings) make it indefinite: HRP refuses an
+    // indefinite matrix, whose cluster variances could come out negative.
+    estimate: (prices) => riskModels.sampleCovariance(prices),
+    optimize: (cov) => hierarchicalRiskParity({ cov }).weights,
     lookbackDays: options.lookbackDays,
     minObservations: options.minObservations,
-    parameters: { input: "daily returns", linkage: "single" },
+    parameters: { input: "sample covariance (repaired)", linkage: "single" },
   });
 }
