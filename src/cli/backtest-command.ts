@@ -1,6 +1,7 @@
 /**
  * `npx workbook backtest`: a strategy on a CSV of prices, from the command line.
  */
+import { readFlags } from "./read-flags";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
@@ -151,20 +152,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
     help: false,
   };
   const nonNegative = (x: number) => x >= 0;
-  for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i]!;
-    let inline: string | undefined;
-    const eq = flag.indexOf("=");
-    if (flag.startsWith("--") && eq > 0) {
-      inline = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw bad("MISSING_VALUE", `${flag} needs a value`, { flag });
-      return v;
-    };
+  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
     switch (flag) {
       case "--help":
       case "-h":

@@ -1,6 +1,7 @@
 /**
  * `npx workbook optimize`: optimised weights for a CSV of prices, from the command line.
  */
+import { readFlags } from "./read-flags";
 import {
   efficientReturn,
   efficientRisk,
@@ -125,20 +126,7 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
     json: false,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i]!;
-    let inline: string | undefined;
-    const eq = flag.indexOf("=");
-    if (flag.startsWith("--") && eq > 0) {
-      inline = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw bad("MISSING_VALUE", `${flag} needs a value`, { flag });
-      return v;
-    };
+  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
     switch (flag) {
       case "--help":
       case "-h":
