@@ -3,12 +3,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { maxSharpe } from "../../src/allocation/optimizers/max-sharpe";
-import { pairwiseCovariance } from "../../src/allocation/risk-models/pairwise-covariance";
 import type { LabelledMatrix, LabelledVector } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import { agreeWeights } from "./agree";
 import type { BenchCase } from "./case";
-import { assetLabels, benchDates, factorReturns } from "./synthetic-returns";
+import { annualisedMoments, assetLabels } from "./synthetic-returns";
 
 const N = 500;
 const DAYS = 1000;
@@ -21,12 +20,8 @@ export const maxSharpeCase: BenchCase<{ mu: LabelledVector; cov: LabelledMatrix 
   goal: 1,
   reps: 5,
   prepare(dir) {
-    const r = factorReturns(DAYS, N, 21);
-    const cov = pairwiseCovariance({ dates: benchDates(DAYS), tickers: assetLabels(N), values: r.data });
-    for (let i = 0; i < cov.values.length; i++) cov.values[i] = cov.values[i]! * 252;
-    const mu = new Float64Array(N);
-    for (let t = 0; t < DAYS; t++) for (let j = 0; j < N; j++) mu[j] = mu[j]! + (r.data[t * N + j]! * 252) / DAYS;
-    writeMatrix(join(dir, "cov.bin"), { rows: N, cols: N, data: cov.values });
+    const { cov, mu } = annualisedMoments(DAYS, N, 21);
+    writeMatrix(join(dir, "cov.bin"), { rows: N, cols: N, data: cov });
     writeMatrix(join(dir, "mu.bin"), { rows: N, cols: 1, data: mu });
     writeFileSync(join(dir, "meta.json"), JSON.stringify({ n: N, rf: RF }));
   },

@@ -1,4 +1,5 @@
 // Seeded factor-model returns for benchmark inputs: realistic covariance structure at any size.
+import { pairwiseCovariance } from "../../src/allocation/risk-models/pairwise-covariance";
 import { createRng } from "../../src/core/random";
 import type { Matrix } from "../io";
 
@@ -53,4 +54,13 @@ export function benchDates(n: number): string[] {
     d.setUTCDate(d.getUTCDate() + 1);
   }
   return out;
+}
+
+/** Annualised sample covariance (ddof 1) and arithmetic mean return of seeded factor-model returns. */
+export function annualisedMoments(days: number, assets: number, seed: number): { cov: Float64Array; mu: Float64Array } {
+  const r = factorReturns(days, assets, seed);
+  const cov = pairwiseCovariance({ dates: benchDates(days), tickers: assetLabels(assets), values: r.data }).values.map((x) => x * 252);
+  const mu = new Float64Array(assets);
+  for (let t = 0; t < days; t++) for (let j = 0; j < assets; j++) mu[j] = mu[j]! + (r.data[t * assets + j]! * 252) / days;
+  return { cov, mu };
 }
