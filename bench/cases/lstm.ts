@@ -2,11 +2,12 @@
 // Agreement = comparable accuracy: held-out mean squared error within 10 % of each other.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FeatureFrame } from "../../src/features/feature-frame";
 import { LstmForecaster } from "../../src/models/lstm/lstm-forecaster";
 import { createRng } from "../../src/core/random";
+import type { FeatureFrame } from "../../src/features/feature-frame";
 import { readMatrix, writeMatrix } from "../io";
 import type { BenchCase } from "./case";
+import { matrixFrame } from "./synthetic-returns";
 
 const SEQ = 20;
 const TRAIN = 5000;
@@ -19,11 +20,8 @@ interface Input {
   readonly yTest: Float64Array;
 }
 
-function frame(x: Float64Array, from: number, rows: number): FeatureFrame {
-  // Columns oldest first: return_lag_19d … return_lag_0d.
-  const columns = Array.from({ length: SEQ }, (_, j) => Float64Array.from({ length: rows }, (_, i) => x[(from + i) * SEQ + j]!));
-  return { names: Array.from({ length: SEQ }, (_, j) => `return_lag_${SEQ - 1 - j}d`), columns, dates: new Array(rows).fill("2020-01-01"), tickers: new Array(rows).fill("T") };
-}
+// Columns oldest first: return_lag_19d … return_lag_0d.
+const NAMES = Array.from({ length: SEQ }, (_, j) => `return_lag_${SEQ - 1 - j}d`);
 
 export const lstmCase: BenchCase<Input> = {
   name: "lstm",
@@ -50,7 +48,7 @@ export const lstmCase: BenchCase<Input> = {
   load(dir) {
     const x = readMatrix(join(dir, "x.bin"), TRAIN + TEST, SEQ).data;
     const y = readMatrix(join(dir, "y.bin"), TRAIN + TEST, 1).data;
-    return { train: frame(x, 0, TRAIN), test: frame(x, TRAIN, TEST), yTrain: y.slice(0, TRAIN), yTest: y.slice(TRAIN) };
+    return { train: matrixFrame(x, NAMES, 0, TRAIN), test: matrixFrame(x, NAMES, TRAIN, TEST), yTrain: y.slice(0, TRAIN), yTest: y.slice(TRAIN) };
   },
   async ours(input) {
     const lstm = await new LstmForecaster({ sequenceLength: SEQ, units: [32, 32], epochs: 5, batchSize: 32, learningRate: 1e-3, maxTrainingRows: TRAIN, seed: 1 }).fit(input.train, input.yTrain);

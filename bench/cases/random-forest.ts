@@ -3,11 +3,12 @@
 // accuracy (R²) on 2,000 held-out rows.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FeatureFrame } from "../../src/features/feature-frame";
 import { RandomForestRegressor } from "../../src/models/forest/random-forest-regressor";
 import { createRng } from "../../src/core/random";
+import type { FeatureFrame } from "../../src/features/feature-frame";
 import { readMatrix, writeMatrix } from "../io";
 import type { BenchCase } from "./case";
+import { matrixFrame } from "./synthetic-returns";
 
 const TRAIN = 5000;
 const TEST = 2000;
@@ -20,10 +21,7 @@ interface Input {
   readonly yTest: Float64Array;
 }
 
-function frame(x: Float64Array, from: number, rows: number): FeatureFrame {
-  const columns = Array.from({ length: P }, (_, j) => Float64Array.from({ length: rows }, (_, i) => x[(from + i) * P + j]!));
-  return { names: Array.from({ length: P }, (_, j) => `x${j}`), columns, dates: new Array(rows).fill("2020-01-01"), tickers: new Array(rows).fill("T") };
-}
+const NAMES = Array.from({ length: P }, (_, j) => `x${j}`);
 
 function r2(y: Float64Array, f: ArrayLike<number>): number {
   let mean = 0;
@@ -60,7 +58,7 @@ export const randomForestCase: BenchCase<Input> = {
   load(dir) {
     const x = readMatrix(join(dir, "x.bin"), TRAIN + TEST, P).data;
     const y = readMatrix(join(dir, "y.bin"), TRAIN + TEST, 1).data;
-    return { train: frame(x, 0, TRAIN), test: frame(x, TRAIN, TEST), yTrain: y.slice(0, TRAIN), yTest: y.slice(TRAIN) };
+    return { train: matrixFrame(x, NAMES, 0, TRAIN), test: matrixFrame(x, NAMES, TRAIN, TEST), yTrain: y.slice(0, TRAIN), yTest: y.slice(TRAIN) };
   },
   async ours(input) {
     const rf = await new RandomForestRegressor({ nTrees: 100, maxFeatures: 6, minSamplesLeaf: 5, seed: 1, workers: 2 }).fit(input.train, input.yTrain);

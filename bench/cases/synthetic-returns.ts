@@ -1,5 +1,6 @@
 // Seeded factor-model returns for benchmark inputs: realistic covariance structure at any size.
 import { pairwiseCovariance } from "../../src/allocation/risk-models/pairwise-covariance";
+import type { FeatureFrame } from "../../src/features/feature-frame";
 import { createRng } from "../../src/core/random";
 import type { Matrix } from "../io";
 
@@ -63,4 +64,11 @@ export function annualisedMoments(days: number, assets: number, seed: number): {
   const mu = new Float64Array(assets);
   for (let t = 0; t < days; t++) for (let j = 0; j < assets; j++) mu[j] = mu[j]! + (r.data[t * assets + j]! * 252) / days;
   return { cov, mu };
+}
+
+/** A feature frame of `rows` rows of a row-major matrix with `names.length` columns, starting at row `from`. */
+export function matrixFrame(x: Float64Array, names: readonly string[], from: number, rows: number): FeatureFrame {
+  const p = names.length;
+  const columns = names.map((_, j) => Float64Array.from({ length: rows }, (_, i) => x[(from + i) * p + j]!));
+  return { names: [...names], columns, dates: new Array(rows).fill("2020-01-01"), tickers: new Array(rows).fill("T") };
 }

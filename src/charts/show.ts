@@ -1,4 +1,5 @@
 import { displayBundle } from "./display";
+import { scriptJson } from "./script-json";
 import { figureTitle, type Figure } from "./figure";
 
 /** The MIME type of plotly figures in Jupyter display data (rendered by JupyterLab's plotly extension and by the workbook report). */
@@ -19,7 +20,7 @@ let counter = 0;
  * ```
  */
 export function figureHtml(figure: Figure, id = `aw-fig-${Date.now().toString(36)}-${counter++}`): string {
-  const json = JSON.stringify(figure).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  const json = scriptJson(figure);
   const height = figure.layout.height ?? 420;
   return `<div id="${id}" class="aw-plot" style="width:100%;height:${height}px"></div>
 <script type="application/json" id="${id}-json">${json}</script>

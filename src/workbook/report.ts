@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { marked } from "marked";
+import { scriptJson } from "../charts/script-json";
 import { PLOTLY_MIME } from "../charts/show";
 import { packagePath } from "../core/paths";
 import { cellSource, readNotebook, type NotebookJson, type NotebookOutput } from "./notebook-file";
@@ -28,11 +29,6 @@ function escapeHtml(text: string): string {
 
 function joinText(text: string | string[] | undefined): string {
   return Array.isArray(text) ? text.join("") : (text ?? "");
-}
-
-/** JSON safe to place inside a `<script type="application/json">` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 }
 
 function renderOutput(out: NotebookOutput, plotCounter: { n: number }): string {
