@@ -2,5 +2,6 @@ export * from "./notebook-file";
 export * from "./parameters";
 export * from "./kernel-spec";
 export * from "./run-notebook";
+export * from "./run-in-pool";
 export * from "./report";
 export * from "./workbook-cli";

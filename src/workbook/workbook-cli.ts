@@ -1,8 +1,10 @@
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError } from "../core/errors";
 import { packagePath } from "../core/paths";
 import { listNotebooks, selectNotebooks } from "./notebook-file";
 import { writeReport } from "./report";
+import { runInPool } from "./run-in-pool";
 import { formatFailure, runNotebook, type NotebookRun, type RunEvent } from "./run-notebook";
 
 /** Parsed arguments of `npm run workbook`. */
@@ -14,7 +16,24 @@ export interface WorkbookArgs {
   readonly notebooksDir: string;
   /** Build folder, absolute (`--out` resolved against the working directory): executed notebooks go to `OUT/notebooks`, the report to `OUT/report`; nothing is written outside it. */
   readonly outDir: string;
+  /** Notebooks run at the same time, each in its own kernel (`--jobs`). Default {@link defaultJobs}. */
+  readonly jobs: number;
   readonly help: boolean;
+}
+
+/**
+ * The default number of notebooks run at once: one per core, at most 4. Each notebook has its own kernel and
+ * process, and notebooks do not read each other's output, so they can run side by side; most of a notebook's
+ * start is tslab compiling the library on one core.
+ *
+ * @returns a whole number ≥ 1.
+ * @example
+ * ```ts
+ * defaultJobs(); // => 2 on a 2-core machine
+ * ```
+ */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 export const WORKBOOK_USAGE = `Usage: npm run workbook -- [NOTEBOOK ...] [--param NAME=VALUE ...] [--timeout SECONDS] [--no-report]
@@ -26,6 +45,8 @@ and prints a summary. Exits non-zero when any cell fails.
   NOTEBOOK            a number (05) or name (05-allocation); default: every notebook
   --param NAME=VALUE  override a value of the notebooks' parameters cell (repeatable)
   --timeout SECONDS   per-cell timeout (default 600)
+  --jobs N            notebooks run at the same time, each in its own kernel
+                      (default: one per core, at most 4; --jobs 1 runs them one by one)
   --notebooks DIR     folder of notebooks (default notebooks/)
   --out DIR           build folder (default build/): DIR/notebooks and DIR/report
   --no-report         skip the HTML report
@@ -41,7 +62,7 @@ and prints a summary. Exits non-zero when any cell fails.
  * @throws InputError for an unknown flag or a malformed value, naming it.
  */
 export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
-  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), outDir: packagePath("build"), help: false };
+  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), outDir: packagePath("build"), jobs: defaultJobs(), help: false };
   const mutable = args as { -readonly [K in keyof WorkbookArgs]: WorkbookArgs[K] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -61,6 +82,11 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
       const t = Number(value(a));
       if (!(t > 0)) throw new InputError("BAD_TIMEOUT", `workbook: --timeout takes a positive number of seconds, got "${argv[i]}"`);
       mutable.cellTimeoutSeconds = t;
+    } else if (a === "--jobs" || a.startsWith("--jobs=")) {
+      const text = a === "--jobs" ? value(a) : a.slice("--jobs=".length);
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 1) throw new InputError("BAD_JOBS", `workbook: --jobs takes a whole number ≥ 1, got "${text}"`, { jobs: text });
+      mutable.jobs = n;
     } else if (a === "--notebooks") mutable.notebooksDir = resolve(value(a));
     else if (a === "--out") mutable.outDir = resolve(value(a)); // relative to the working directory, as the user typed it
     else if (a.startsWith("-")) throw new InputError("UNKNOWN_FLAG", `workbook: unknown flag ${a}\n\n${WORKBOOK_USAGE}`, { flag: a });
@@ -84,18 +110,20 @@ function progressLine(event: RunEvent): string | undefined {
  * // => "notebook   status   seconds\n00-tour    ok           4.2\n…"
  * ```
  */
-export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "seconds">[]): string {
+export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "seconds">[], wall?: { readonly seconds: number; readonly jobs: number }): string {
   const width = Math.max(8, ...runs.map((r) => r.name.length));
   const lines = [`${"notebook".padEnd(width)}  status  ${"seconds".padStart(8)}`];
   for (const r of runs) lines.push(`${r.name.padEnd(width)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)}  ${r.seconds.toFixed(1).padStart(8)}`);
   const total = runs.reduce((s, r) => s + r.seconds, 0);
   lines.push(`${"total".padEnd(width)}  ${`${runs.filter((r) => r.ok).length}/${runs.length}`.padEnd(6)}  ${total.toFixed(1).padStart(8)}`);
+  if (wall) lines.push(`${"elapsed".padEnd(width)}  ${`${wall.jobs} job${wall.jobs === 1 ? "" : "s"}`.padEnd(6)}  ${wall.seconds.toFixed(1).padStart(8)}`);
   return lines.join("\n");
 }
 
 /**
- * Runs the workbook: the selected notebooks in order, stopping at none (every notebook runs,
- * so one failure does not hide another), then the report and the summary.
+ * Runs the workbook: the selected notebooks in order, `--jobs` at a time (default one per core), stopping at
+ * none (every notebook runs, so one failure does not hide another), then the report and the summary with the
+ * elapsed time.
  *
  * @returns the process exit code: 0 when every notebook ran, 1 otherwise.
  * @example
@@ -110,8 +138,10 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
     return 0;
   }
   const notebooks = selectNotebooks(listNotebooks(args.notebooksDir), args.selectors);
-  const runs: NotebookRun[] = [];
-  for (const nb of notebooks) {
+  // Notebooks in order, `jobs` at a time; results keep the notebooks' order whatever finishes first.
+  const jobs = Math.min(args.jobs, Math.max(1, notebooks.length));
+  const started = performance.now();
+  const runs = await runInPool(notebooks, jobs, async (nb) => {
     const run = await runNotebook(nb, {
       parameters: args.parameters,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
@@ -122,10 +152,11 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
       },
     });
     if (!run.ok) log(formatFailure(run));
-    runs.push(run);
-  }
+    return run;
+  });
+  const wall = { seconds: (performance.now() - started) / 1000, jobs };
   if (args.report && runs.length > 0) log(`report: ${writeReport(runs, join(args.outDir, "report"))}`);
   log("");
-  log(summaryTable(runs));
+  log(summaryTable(runs, wall));
   return runs.every((r) => r.ok) ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { selectNotebooks, type NotebookEntry } from "../../src/workbook/notebook-file";
-import { parseWorkbookArgs, summaryTable } from "../../src/workbook/workbook-cli";
+import { defaultJobs, parseWorkbookArgs, summaryTable } from "../../src/workbook/workbook-cli";
 
 const all: NotebookEntry[] = ["00-tour", "01-data-sql", "05-allocation"].map((name) => ({ name, number: name.slice(0, 2), path: `notebooks/${name}.ipynb` }));
 
@@ -30,6 +30,17 @@ describe("parseWorkbookArgs", () => {
     expect(() => parseWorkbookArgs(["--timeout", "-1"])).toThrowError(/positive number/);
     expect(() => parseWorkbookArgs(["--timeout"])).toThrowError(/needs a value/);
   });
+
+  it("reads --jobs, and refuses a count that is not a whole number ≥ 1", () => {
+    expect(parseWorkbookArgs(["--jobs", "3"]).jobs).toBe(3);
+    expect(parseWorkbookArgs(["--jobs=1"]).jobs).toBe(1);
+    expect(parseWorkbookArgs([]).jobs).toBe(defaultJobs());
+    expect(defaultJobs()).toBeGreaterThanOrEqual(1);
+    expect(defaultJobs()).toBeLessThanOrEqual(4);
+    expect(() => parseWorkbookArgs(["--jobs", "0"])).toThrowError(/--jobs takes a whole number ≥ 1, got "0"/);
+    expect(() => parseWorkbookArgs(["--jobs", "two"])).toThrowError(/got "two"/);
+    expect(() => parseWorkbookArgs(["--jobs"])).toThrowError(/needs a value/);
+  });
 });
 
 describe("summaryTable", () => {
@@ -44,5 +55,10 @@ describe("summaryTable", () => {
       "01-data-sql  FAILED       1.0",
       "total        1/2          5.2",
     ]);
+  });
+
+  it("adds the elapsed time and the number of jobs when given", () => {
+    const t = summaryTable([{ name: "00-tour", ok: true, seconds: 4.24 }], { seconds: 3.05, jobs: 2 });
+    expect(t.split("\n").at(-1)).toBe("elapsed   2 jobs       3.0");
   });
 });

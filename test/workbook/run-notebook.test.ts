@@ -112,6 +112,18 @@ describe("npm run workbook (the command)", () => {
     expect(res.stdout).toMatch(/99-failing\s+FAILED/);
   });
 
+  it("runs notebooks side by side with --jobs 2, each in its own kernel, and reports them in order", async () => {
+    const lines: string[] = [];
+    const code = await runWorkbook(["99", "96", "--notebooks", fixtures, "--out", tmpBuild(), "--jobs", "2", "--no-report"], (l) => lines.push(l));
+    expect(code).toBe(1);
+    const text = lines.join("\n");
+    expect(text).toContain("✗ 99-failing: cell 4 of 5 failed (cell)");
+    expect(text).toContain("✗ 96-dying: cell 3 of 3 failed (dead_kernel)");
+    const summary = text.slice(text.lastIndexOf("notebook "));
+    expect(summary.indexOf("96-dying")).toBeLessThan(summary.indexOf("99-failing")); // notebook order, whatever finished first
+    expect(summary).toMatch(/elapsed\s+2 jobs\s+\d+\.\d/);
+  });
+
   it("rejects an unknown notebook with exit code 2", async () => {
     const res = spawnSync(packagePath("node_modules", ".bin", "tsx"), ["scripts/workbook.ts", "42", "--notebooks", fixtures], { cwd: packagePath(), encoding: "utf8" });
     expect(res.status).toBe(2);
