@@ -7,7 +7,7 @@ import type { LabelledMatrix, LabelledVector } from "../../core/frame";
 import type { LinearRow } from "../constraints/constraint-system";
 import { formatNumber } from "../constraints/format-number";
 import { maxReturnOver } from "./max-return";
-import { objectiveOf, setupMeanVariance, weightsOf, type MeanVarianceOptions } from "./mean-variance-options";
+import { objectiveOf, setupMeanVariance, weightsOf, type MeanVarianceOptions, type MeanVarianceSetup } from "./mean-variance-options";
 import { rowsToDense, solvePortfolioQp, AUXILIARY_RIDGE } from "./solve-portfolio-qp";
 
 /** Options of {@link maxSharpe}. */
@@ -110,7 +110,23 @@ export function maxSharpe(mu: LabelledVector, cov: LabelledMatrix, options: MaxS
   if (!allLowerNonNegative) rows.push({ indices: assets, values: assets.map(() => -1), lower: -Infinity, upper: 0, source: "budget", description: "k ≥ 0" });
   rows.push({ indices: assets, values: assets.map((i) => setup.mu[i]! - riskFreeRate), lower: 1, upper: 1, source: "max Sharpe", description: "(μ − rf)ᵀy = 1" });
 
-  const { Q: Qw } = objectiveOf(setup, 1, 0);
+  // Long-only without other rows: one equality and bounds over the assets alone, whose first working set the
+  // solver's projected-gradient guess finds better than the heuristic of firstWorkingSet.
+  const onlyAssets = rows.length === 1 && N === n;
+  const { x } = solvePortfolioQp(
+    { nAssets: n, Q: curvatureOf(objectiveOf(setup, 1, 0).Q, n, N), c: new Float64Array(N), lower, upper, ...rowsToDense(rows, N) },
+    { caller, maxHoldings: system.maxHoldings, initialWorkingSet: onlyAssets ? undefined : firstWorkingSet(setup, riskFreeRate, lower, N) },
+  );
+  let k = 0;
+  for (let i = 0; i < n; i++) k += x[i]!;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = x[i]! / k;
+  return weightsOf(setup, w);
+}
+
+/** The `N × N` curvature in `y`: the assets' `n × n` block `Qw` (used as is when `N = n`) and a small ridge on the auxiliary variables. */
+function curvatureOf(Qw: Float64Array, n: number, N: number): Float64Array {
+  if (N === n) return Qw;
   const Q = new Float64Array(N * N);
   let trace = 0;
   for (let i = 0; i < n; i++) {
@@ -118,8 +134,17 @@ export function maxSharpe(mu: LabelledVector, cov: LabelledMatrix, options: MaxS
     trace += Qw[i * n + i]!;
   }
   for (let j = n; j < N; j++) Q[j * N + j] = AUXILIARY_RIDGE * (trace / n);
+  return Q;
+}
 
-  // First working set: the best assets by excess return per unit variance and per unit volatility.
+/**
+ * First working set when there are rows beyond the return equality: the best assets by excess return per unit
+ * variance and per unit volatility, the variables with non-zero lower bounds, and the auxiliary variables (and
+ * assets) of the rows that tie them together.
+ */
+function firstWorkingSet(setup: MeanVarianceSetup, riskFreeRate: number, lower: Float64Array, N: number): number[] {
+  const { n, system } = setup;
+  const assets = Array.from({ length: n }, (_, i) => i);
   const K = Math.min(n, 10 + Math.ceil(2 * Math.sqrt(n)));
   const excess = (i: number) => setup.mu[i]! - riskFreeRate;
   const variance = (i: number) => Math.max(setup.cov[i * n + i]!, Number.MIN_VALUE);
@@ -136,15 +161,5 @@ export function maxSharpe(mu: LabelledVector, cov: LabelledMatrix, options: MaxS
     if (row.limit !== undefined || row.indices.filter((j) => j < n).length > 2) continue;
     if (row.indices.some((j) => j < n && start.has(j))) for (const j of row.indices) start.add(j);
   }
-
-  const { x } = solvePortfolioQp(
-    { nAssets: n, Q, c: new Float64Array(N), lower, upper, ...rowsToDense(rows, N) },
-    // Long-only without other rows: the solver's projected-gradient guess is better than this heuristic.
-    { caller, maxHoldings: system.maxHoldings, initialWorkingSet: rows.length === 1 && N === n ? undefined : [...start].sort((a, b) => a - b) },
-  );
-  let k = 0;
-  for (let i = 0; i < n; i++) k += x[i]!;
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = x[i]! / k;
-  return weightsOf(setup, w);
+  return [...start].sort((a, b) => a - b);
 }

@@ -2,9 +2,12 @@
  * Quadratic programs over a budget and per-variable bounds — the shape of long-only mean–variance
  * problems — solved exactly with {@link solveQuadraticProgram} on a working set of variables.
  */
-import { InputError, NumericalError } from "../../core/errors";
+import { InfeasibleError, InputError, NumericalError } from "../../core/errors";
 import { tryCholesky } from "../linear-algebra/cholesky";
+import { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
+import { projectedGradientGuess } from "./projected-gradient";
 import { solveQuadraticProgram } from "./quadprog-solver";
+import { symmetricTimesVector } from "./symmetric-times-vector";
 
 /**
  * minimise `½ xᵀQx + cᵀx` subject to `Σ xᵢ = budget` and `lowerᵢ ≤ xᵢ ≤ upperᵢ`.
@@ -43,7 +46,9 @@ export interface BoxBudgetSolution {
 export const WORKING_SET_THRESHOLD = 60;
 /** Relative tolerance of the optimality (KKT) test on the variables left at their lower bounds. */
 const KKT_TOLERANCE = 1e-10;
-/** Iterations of the accelerated projected-gradient warm start that proposes the first working set. */
+/** The bounds may miss the budget by this much (relative to `max(1, |budget|)`) before they count as infeasible. */
+const BUDGET_TOLERANCE = 1e-12;
+/** Largest number of iterations of the accelerated projected-gradient warm start that proposes the first working set. */
 const WARM_START_ITERATIONS = 200;
 
 /**
@@ -51,7 +56,8 @@ const WARM_START_ITERATIONS = 200;
  *
  * quadprog's dual active-set method costs O(n²) per active constraint, so a 500-asset long-only problem,
  * where most weights end at 0, takes seconds in one piece. Instead (for n > {@link WORKING_SET_THRESHOLD}
- * and finite lower bounds): an accelerated projected-gradient pass proposes a working set W; quadprog
+ * and finite lower bounds): an accelerated projected-gradient pass (`projectedGradientGuess`, stopped once its
+ * support settles) proposes a working set W; quadprog
  * solves the problem over W with the other variables fixed at their lower bounds; the KKT condition of
  * each fixed variable `i` (`(Qx + c)ᵢ ≥ ν`, with ν the budget multiplier) is checked, violators join W,
  * and the loop repeats. W only grows, so it ends in at most n rounds (in practice 1–3), at the same
@@ -59,7 +65,9 @@ const WARM_START_ITERATIONS = 200;
  *
  * @param problem `{ Q, c, budget, lower, upper, initialWorkingSet? }`; the bounds must admit `Σx = budget`.
  * @returns `{ x, objective, rounds, workingSetSize }`.
- * @throws InputError when lengths disagree, a bound is NaN or `initialWorkingSet` holds a bad index.
+ * @throws InputError when lengths disagree, a bound is NaN, the budget is not finite or `initialWorkingSet` holds a bad index.
+ * @throws InfeasibleError when the bounds cannot meet the budget (upper bounds summing below it: BOUNDS_BELOW_BUDGET;
+ *   lower bounds above it: BOUNDS_ABOVE_BUDGET).
  * @throws NumericalError when Q is not positive definite; InfeasibleError / NumericalError from {@link solveQuadraticProgram}.
  *
  * @example
@@ -84,6 +92,27 @@ export function solveBoxBudgetQp(problem: BoxBudgetQuadraticProgram): BoxBudgetS
       throw new InputError("BAD_BOUNDS", `solveBoxBudgetQp: bounds of variable ${i} are [${lower[i]}, ${upper[i]}]; NaN is not a bound`, { index: i });
     }
   }
+  if (!Number.isFinite(budget)) {
+    throw new InputError("BAD_BUDGET", `solveBoxBudgetQp: budget is ${budget}; pass a finite sum for the variables, e.g. 1`, { budget });
+  }
+  // Σx = budget must be reachable within the bounds (quadprog would fail on it less clearly).
+  let lowerSum = 0;
+  let upperSum = 0;
+  for (let i = 0; i < n; i++) {
+    lowerSum += lower[i]!;
+    upperSum += upper[i]!;
+  }
+  const slack = BUDGET_TOLERANCE * Math.max(1, Math.abs(budget));
+  if (upperSum < budget - slack || lowerSum > budget + slack) {
+    const below = upperSum < budget - slack;
+    throw new InfeasibleError(
+      below ? "BOUNDS_BELOW_BUDGET" : "BOUNDS_ABOVE_BUDGET",
+      below
+        ? `solveBoxBudgetQp: upper bounds sum to ${Number(upperSum.toPrecision(12))} < budget ${budget}; raise the bounds or lower the budget`
+        : `solveBoxBudgetQp: lower bounds sum to ${Number(lowerSum.toPrecision(12))} > budget ${budget}; lower the bounds or raise the budget`,
+      { lowerSum, upperSum, budget },
+    );
+  }
   let allLowerFinite = true;
   for (let i = 0; i < n; i++) if (lower[i] === -Infinity) allLowerFinite = false;
   if (n <= WORKING_SET_THRESHOLD || !allLowerFinite) {
@@ -102,11 +131,11 @@ export function solveBoxBudgetQp(problem: BoxBudgetQuadraticProgram): BoxBudgetS
   }
 
   // Implied upper bounds (Σx = budget and x ≥ lower ⇒ xᵢ ≤ budget − Σ_{j≠i} lowerⱼ): all finite here.
-  let sumLower = 0;
-  for (let i = 0; i < n; i++) sumLower += lower[i]!;
+  const sumLower = lowerSum;
   const cap = new Float64Array(n);
   for (let i = 0; i < n; i++) cap[i] = Math.min(upper[i]!, budget - sumLower + lower[i]!);
 
+  const ones = new Float64Array(n).fill(1);
   const inSet = new Uint8Array(n);
   const slackScale = Math.max(1e-12, budget - sumLower);
   let warm: Float64Array;
@@ -118,20 +147,22 @@ export function solveBoxBudgetQp(problem: BoxBudgetQuadraticProgram): BoxBudgetS
       inSet[i] = 1;
     }
     warm = new Float64Array(n);
-    projectOntoBoxBudget(new Float64Array(n).fill(budget / n), lower, cap, budget, warm);
+    projectOntoHyperplaneBox(new Float64Array(n), ones, budget, lower, cap, warm);
   } else {
-    warm = warmStart(Q, c, budget, lower, cap);
+    warm = projectedGradientGuess({ Q, c, a: ones, b: budget, lower, upper: cap }, WARM_START_ITERATIONS);
     for (let i = 0; i < n; i++) if (warm[i]! - lower[i]! > 1e-6 * slackScale) inSet[i] = 1;
   }
   ensureCapacity(inSet, warm, lower, cap, budget, Q, c);
 
+  const gradient = new Float64Array(n);
+  const scratch = new Int32Array(n);
   let rounds = 0;
   for (;;) {
     rounds++;
     const working: number[] = [];
     for (let i = 0; i < n; i++) if (inSet[i]) working.push(i);
     const x = solveOnWorkingSet(problem, c, working);
-    const gradient = gradientOf(Q, c, x);
+    gradientOf(Q, c, x, gradient, scratch);
     // ν ≥ gᵢ for every variable above its lower bound; a fixed variable with gⱼ < ν would lower the objective.
     let nu = -Infinity;
     let scale = 0;
@@ -205,81 +236,18 @@ function solveOnWorkingSet(problem: BoxBudgetQuadraticProgram, c: Float64Array, 
   return x;
 }
 
-function gradientOf(Q: Float64Array, c: Float64Array, x: Float64Array): Float64Array {
-  const n = x.length;
-  const g = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = c[i]!;
-    const row = i * n;
-    for (let j = 0; j < n; j++) s += Q[row + j]! * x[j]!;
-    g[i] = s;
-  }
-  return g;
+/** `out = Qx + c` (Q symmetric), over the non-zero entries of `x`. */
+function gradientOf(Q: Float64Array, c: Float64Array, x: Float64Array, out: Float64Array, scratch?: Int32Array): Float64Array {
+  symmetricTimesVector(Q, x, out, scratch);
+  for (let i = 0; i < x.length; i++) out[i] = out[i]! + c[i]!;
+  return out;
 }
 
 function objectiveOf(Q: Float64Array, c: Float64Array, x: Float64Array): number {
-  const g = gradientOf(Q, new Float64Array(x.length), x);
+  const qx = symmetricTimesVector(Q, x, new Float64Array(x.length));
   let value = 0;
-  for (let i = 0; i < x.length; i++) value += x[i]! * (0.5 * g[i]! + c[i]!);
+  for (let i = 0; i < x.length; i++) value += x[i]! * (0.5 * qx[i]! + c[i]!);
   return value;
-}
-
-/** Euclidean projection of `v` onto `{Σx = budget, lower ≤ x ≤ cap}` (bisection on the shift τ). */
-function projectOntoBoxBudget(v: Float64Array, lower: Float64Array, cap: Float64Array, budget: number, out: Float64Array): void {
-  const n = v.length;
-  let lo = Infinity; // τ at which every x sits at its cap (sum ≥ budget)
-  let hi = -Infinity; // τ at which every x sits at its lower bound (sum ≤ budget)
-  for (let i = 0; i < n; i++) {
-    lo = Math.min(lo, v[i]! - cap[i]!);
-    hi = Math.max(hi, v[i]! - lower[i]!);
-  }
-  for (let iteration = 0; iteration < 100 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); iteration++) {
-    const tau = 0.5 * (lo + hi);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.min(cap[i]!, Math.max(lower[i]!, v[i]! - tau));
-    if (sum > budget) lo = tau;
-    else hi = tau;
-  }
-  const tau = 0.5 * (lo + hi);
-  for (let i = 0; i < n; i++) out[i] = Math.min(cap[i]!, Math.max(lower[i]!, v[i]! - tau));
-}
-
-/** A few hundred accelerated projected-gradient steps (FISTA) from the projected equal-weight point. */
-function warmStart(Q: Float64Array, c: Float64Array, budget: number, lower: Float64Array, cap: Float64Array): Float64Array {
-  const n = lower.length;
-  // Step 1/L with L ≈ λmax(Q) by power iteration (overestimated by 10 %).
-  let u = new Float64Array(n).fill(1 / Math.sqrt(n));
-  let lambda = 0;
-  const zero = new Float64Array(n);
-  for (let iteration = 0; iteration < 30; iteration++) {
-    const w = gradientOf(Q, zero, u);
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm += w[i]! * w[i]!;
-    norm = Math.sqrt(norm);
-    if (norm === 0) break;
-    lambda = norm;
-    for (let i = 0; i < n; i++) w[i] = w[i]! / norm;
-    u = w;
-  }
-  const step = 1 / (1.1 * Math.max(lambda, Number.MIN_VALUE));
-  const x = new Float64Array(n).fill(budget / n);
-  projectOntoBoxBudget(Float64Array.from(x), lower, cap, budget, x);
-  let y = Float64Array.from(x);
-  let t = 1;
-  const trial = new Float64Array(n);
-  for (let iteration = 0; iteration < WARM_START_ITERATIONS; iteration++) {
-    const g = gradientOf(Q, c, y);
-    for (let i = 0; i < n; i++) trial[i] = y[i]! - step * g[i]!;
-    const next = new Float64Array(n);
-    projectOntoBoxBudget(trial, lower, cap, budget, next);
-    const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-    const momentum = (t - 1) / tNext;
-    y = new Float64Array(n);
-    for (let i = 0; i < n; i++) y[i] = next[i]! + momentum * (next[i]! - x[i]!);
-    x.set(next);
-    t = tNext;
-  }
-  return x;
 }
 
 /** Adds variables (lowest gradient first) until the working set can absorb the budget within its bounds. */
@@ -300,7 +268,7 @@ function ensureCapacity(
   };
   const enough = () => capacity() >= budget - 1e-12 * Math.max(1, Math.abs(budget));
   if (enough() && inSet.some((v) => v === 1)) return;
-  const g = gradientOf(Q, c, warm);
+  const g = gradientOf(Q, c, warm, new Float64Array(n));
   const order = Array.from({ length: n }, (_, i) => i)
     .filter((i) => !inSet[i])
     .sort((a, b) => g[a]! - g[b]!);

@@ -9,3 +9,5 @@ export { solveLinearProgram, linearProgramShape } from "./linear-program";
 export type { LinearProgram, LinearProgramResult } from "./linear-program";
 export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
 export type { SparseLinearProgram, SparseRows } from "./highs-linear-program";
+export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
+export { symmetricTimesVector } from "./symmetric-times-vector";

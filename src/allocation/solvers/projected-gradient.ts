@@ -1,11 +1,19 @@
 /**
  * An approximate minimiser of a QP over one linear equality and bounds, by accelerated projected gradient —
- * cheap (O(n²) per step), used to guess which variables an exact solver should work on.
+ * cheap (O(n × support) per step), used to guess which variables an exact solver should work on.
  */
 import { InputError } from "../../core/errors";
+import { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
+import { symmetricTimesVector } from "./symmetric-times-vector";
 
-/** Every this many steps, the support is compared with the previous check. */
-const SUPPORT_CHECK = 25;
+/** Stop once the support has not changed for this many consecutive steps… */
+const STABLE_SUPPORT_STEPS = 10;
+/** …after at least this many steps. */
+const MIN_STEPS = 20;
+/** A variable is in the support when it is above its lower bound by more than this times the largest such gap. */
+const SUPPORT_TOLERANCE = 1e-6;
+/** Largest number of power-iteration steps for `λmax(Q)`; they stop earlier once the estimate settles to 1e-3. */
+const POWER_STEPS = 30;
 
 /**
  * minimise `½ xᵀQx + cᵀx` subject to `aᵀx = b` and `lower ≤ x ≤ upper`.
@@ -26,16 +34,20 @@ export interface SingleEqualityQuadraticProgram {
 }
 
 /**
- * A few hundred steps of FISTA (accelerated projected gradient, step `1/λmax(Q)` by power iteration) on a
- * {@link SingleEqualityQuadraticProgram}, from the projection of the origin. The projection onto
- * `{aᵀx = b, lower ≤ x ≤ upper}` is `clip(v − τa)` with `τ` found by bisection (`aᵀclip(v − τa)` is monotone
- * in `τ`). It stops early when the support (variables off their lower bounds) is unchanged over two checks 25
- * steps apart. The result is approximate — its support is a good first working set for `solveWorkingSetQp`.
+ * Up to a few hundred steps of FISTA (accelerated projected gradient, step `1/(1.1·λmax(Q))` by power iteration)
+ * on a {@link SingleEqualityQuadraticProgram}, from the projection of the origin. Each step projects onto
+ * `{aᵀx = b, lower ≤ x ≤ upper}` exactly with {@link projectOntoHyperplaneBox} (warm-started from the previous
+ * step's multiplier) and multiplies by `Q` only over the variables off their lower bounds
+ * ({@link symmetricTimesVector}), so a step costs O(n·support) once the support has shrunk. It stops early once
+ * the support (variables above their lower bounds by more than 1e-6 of the largest gap) has not changed for
+ * 10 steps (after at least 20). The result is approximate — its support is a good
+ * first working set for `solveWorkingSetQp` or `solveBoxBudgetQp`, whose KKT rounds make the answer exact.
  *
- * @param problem `{ Q, c, a, b, lower, upper }`; the set must be non-empty.
+ * @param problem `{ Q, c, a, b, lower, upper }`; `Q` symmetric; the set should be non-empty (otherwise the result
+ *   is the box point closest to the hyperplane).
  * @param iterations largest number of FISTA steps. Default 200.
- * @returns an approximate minimiser (feasible up to the bisection's precision), length `n`.
- * @throws InputError when lengths disagree or a lower bound is not finite.
+ * @returns an approximate minimiser (feasible up to round-off), length `n`.
+ * @throws InputError when lengths disagree, a lower bound is not finite, or `a`, `b`, `c` hold a non-finite value.
  *
  * @example
  * ```ts
@@ -52,78 +64,76 @@ export function projectedGradientGuess(problem: SingleEqualityQuadraticProgram, 
   }
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(lower[i]!)) throw new InputError("BAD_BOUNDS", `projectedGradientGuess: lower bound ${i} is ${lower[i]}; pass finite lower bounds`, { index: i });
-  }
-  const multiply = (v: Float64Array, out: Float64Array) => {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const row = i * n;
-      for (let j = 0; j < n; j++) s += Q[row + j]! * v[j]!;
-      out[i] = s;
+    if (!Number.isFinite(a[i]!) || !Number.isFinite(c[i]!)) {
+      throw new InputError("NON_FINITE_VALUE", `projectedGradientGuess: a[${i}] is ${a[i]} and c[${i}] ${c[i]}; pass finite coefficients`, { index: i });
     }
-  };
+  }
+  if (!Number.isFinite(b)) throw new InputError("NON_FINITE_VALUE", `projectedGradientGuess: b is ${b}; pass a finite right-hand side`, { b });
+  const scratch = new Int32Array(n);
+
   // λmax(Q) by power iteration, overestimated by 10 %.
-  let u = new Float64Array(n).fill(1 / Math.sqrt(n));
+  const u = new Float64Array(n).fill(1 / Math.sqrt(n));
   const w = new Float64Array(n);
   let lambda = 0;
-  for (let k = 0; k < 30; k++) {
-    multiply(u, w);
+  for (let k = 0; k < POWER_STEPS; k++) {
+    symmetricTimesVector(Q, u, w, scratch);
     let norm = 0;
     for (let i = 0; i < n; i++) norm += w[i]! * w[i]!;
     norm = Math.sqrt(norm);
-    if (norm === 0) break;
+    if (!(norm > 0)) break;
+    const settled = Math.abs(norm - lambda) <= 1e-3 * norm;
     lambda = norm;
-    u = Float64Array.from(w, (x) => x / norm);
+    for (let i = 0; i < n; i++) u[i] = w[i]! / norm;
+    if (settled) break;
   }
   const step = 1 / (1.1 * Math.max(lambda, Number.MIN_VALUE));
 
+  // The gradient at y is Q(y − lower) + (Q·lower + c): y − lower is zero off the support.
+  const offset = Float64Array.from(c);
+  if (lower.some((l) => l !== 0)) {
+    symmetricTimesVector(Q, lower, w, scratch);
+    for (let i = 0; i < n; i++) offset[i] = offset[i]! + w[i]!;
+  }
   const x = new Float64Array(n);
-  project(new Float64Array(n), a, b, lower, upper, x);
-  let y = Float64Array.from(x);
-  let t = 1;
+  let tau = projectOntoHyperplaneBox(new Float64Array(n), a, b, lower, upper, x);
+  const y = Float64Array.from(x);
+  const gap = new Float64Array(n);
   const g = new Float64Array(n);
   const trial = new Float64Array(n);
   const next = new Float64Array(n);
-  let lastSignature = "";
+  const inSupport = new Uint8Array(n);
+  let t = 1;
   let stable = 0;
   for (let k = 0; k < iterations; k++) {
-    multiply(y, g);
-    for (let i = 0; i < n; i++) trial[i] = y[i]! - step * (g[i]! + c[i]!);
-    project(trial, a, b, lower, upper, next);
+    for (let i = 0; i < n; i++) gap[i] = y[i]! - lower[i]!;
+    symmetricTimesVector(Q, gap, g, scratch);
+    let check = 0;
+    for (let i = 0; i < n; i++) {
+      const value = y[i]! - step * (g[i]! + offset[i]!);
+      trial[i] = value;
+      check += value;
+    }
+    if (!Number.isFinite(check)) break; // a diverging step (a badly estimated λmax): keep the last point
+    tau = projectOntoHyperplaneBox(trial, a, b, lower, upper, next, tau);
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
     const momentum = (t - 1) / tNext;
     for (let i = 0; i < n; i++) y[i] = next[i]! + momentum * (next[i]! - x[i]!);
     x.set(next);
     t = tNext;
-    // Stop early once the set of variables off their lower bounds has not changed over two checks.
-    if ((k + 1) % SUPPORT_CHECK === 0) {
-      let signature = "";
-      for (let i = 0; i < n; i++) signature += x[i]! - lower[i]! > 1e-9 ? "1" : "0";
-      stable = signature === lastSignature ? stable + 1 : 0;
-      lastSignature = signature;
-      if (stable >= 2) break;
+    // Stop once the variables off their lower bounds have stayed the same for a while.
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, x[i]! - lower[i]!);
+    const threshold = SUPPORT_TOLERANCE * largest;
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      const now = x[i]! - lower[i]! > threshold ? 1 : 0;
+      if (now !== inSupport[i]) {
+        inSupport[i] = now;
+        changed = true;
+      }
     }
+    stable = changed ? 0 : stable + 1;
+    if (stable >= STABLE_SUPPORT_STEPS && k + 1 >= MIN_STEPS) break;
   }
   return x;
-}
-
-/** Euclidean projection of `v` onto `{aᵀx = b, lower ≤ x ≤ upper}`: `clip(v − τa)` with `τ` by bisection. */
-function project(v: Float64Array, a: Float64Array, b: number, lower: Float64Array, upper: Float64Array, out: Float64Array): void {
-  const n = v.length;
-  const value = (tau: number) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[i]! * Math.min(upper[i]!, Math.max(lower[i]!, v[i]! - tau * a[i]!));
-    return s;
-  };
-  // aᵀclip(v − τa) decreases in τ: bracket b by doubling.
-  let lo = -1;
-  let hi = 1;
-  for (let k = 0; k < 200 && value(lo) < b; k++) lo *= 2;
-  for (let k = 0; k < 200 && value(hi) > b; k++) hi *= 2;
-  for (let k = 0; k < 100 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); k++) {
-    const tau = 0.5 * (lo + hi);
-    if (value(tau) > b) lo = tau;
-    else hi = tau;
-  }
-  const tau = 0.5 * (lo + hi);
-  for (let i = 0; i < n; i++) out[i] = Math.min(upper[i]!, Math.max(lower[i]!, v[i]! - tau * a[i]!));
 }

@@ -6,6 +6,7 @@
  */
 import { InfeasibleError, InputError } from "../../core/errors";
 import { solveQuadraticProgram } from "./quadprog-solver";
+import { symmetricTimesVector } from "./symmetric-times-vector";
 
 /**
  * minimise `½ xᵀQx + cᵀx` subject to `Aeq·x = beq`, `Aineq·x ≤ bineq`, `lower ≤ x ≤ upper`.
@@ -150,6 +151,7 @@ export function solveWorkingSetQp(problem: BoundedQuadraticProgram): BoundedQuad
     }
   }
 
+  const scratch = new Int32Array(N);
   let rounds = 0;
   for (;;) {
     rounds++;
@@ -178,15 +180,10 @@ export function solveWorkingSetQp(problem: BoundedQuadraticProgram): BoundedQuad
 
     // Reduced costs dⱼ = (Qx + c + Aeqᵀν + Aineqᵀλ)ⱼ: the bound multiplier of a variable at a bound
     // (≥ 0 at a lower bound, ≤ 0 at an upper bound for optimality).
-    const reduced = new Float64Array(N);
+    const reduced = symmetricTimesVector(Q, x, new Float64Array(N), scratch);
     let scale = 0;
     for (let i = 0; i < N; i++) {
-      let d = c[i]!;
-      const row = i * N;
-      for (let j = 0; j < N; j++) {
-        const xj = x[j]!;
-        if (xj !== 0) d += Q[row + j]! * xj;
-      }
+      let d = c[i]! + reduced[i]!;
       scale = Math.max(scale, Math.abs(d));
       for (let k = 0; k < mEq; k++) d += Aeq[k * N + i]! * multipliersEq[k]!;
       for (let k = 0; k < mIneq; k++) {
@@ -316,12 +313,9 @@ function finish(
     else if (value === FREE && !(x[i]! - lower[i]! <= AT_BOUND * scale)) working.push(i);
   });
   const N = x.length;
+  const qx = symmetricTimesVector(Q, x, new Float64Array(N));
   let objective = 0;
-  for (let i = 0; i < N; i++) {
-    let qx = 0;
-    for (let j = 0; j < N; j++) qx += Q[i * N + j]! * x[j]!;
-    objective += x[i]! * (0.5 * qx + c[i]!);
-  }
+  for (let i = 0; i < N; i++) objective += x[i]! * (0.5 * qx[i]! + c[i]!);
   return { x, objective, multipliersEq, multipliersIneq, rounds, workingSetSize: size, workingSet: working, atUpper };
 }
 

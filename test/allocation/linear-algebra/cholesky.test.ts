@@ -1,7 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { InputError, NumericalError } from "../../../src/core/errors";
 import { cholesky, tryCholesky } from "../../../src/allocation/linear-algebra/cholesky";
-import { randomCovariance, seededRandom } from "../helpers/random";
+import { randomCovariance, randomSymmetric, seededRandom } from "../helpers/random";
+
+/** The plain left-looking loop (one entry at a time), the reference for the blocked factorisation. */
+function plainCholesky(a: Float64Array, n: number): Float64Array | null {
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let diagonal = a[j * n + j]!;
+    for (let k = 0; k < j; k++) diagonal -= l[j * n + k]! * l[j * n + k]!;
+    if (!(diagonal > 0)) return null;
+    const pivot = Math.sqrt(diagonal);
+    l[j * n + j] = pivot;
+    for (let i = j + 1; i < n; i++) {
+      let sum = a[i * n + j]!;
+      for (let k = 0; k < j; k++) sum -= l[i * n + k]! * l[j * n + k]!;
+      l[i * n + j] = sum / pivot;
+    }
+  }
+  return l;
+}
 
 describe("cholesky / tryCholesky", () => {
   it("factorises [[4, 2], [2, 10]] as [[2, 0], [1, 3]] (known answer)", () => {
@@ -26,6 +44,22 @@ describe("cholesky / tryCholesky", () => {
       }
     }
     expect(worst).toBeLessThan(1e-14);
+  });
+
+  it("is bit for bit the plain loop, and fails exactly when it does, for every size 1…41", () => {
+    const random = seededRandom(17);
+    for (let n = 1; n <= 41; n++) {
+      const a = randomCovariance(n, random);
+      expect(Array.from(tryCholesky(a, n)!)).toEqual(Array.from(plainCholesky(a, n)!));
+      // Indefinite: a random symmetric matrix (mostly), and the covariance with one pivot pushed below 0.
+      const b = randomSymmetric(n, random);
+      expect(tryCholesky(b, n) === null).toBe(plainCholesky(b, n) === null);
+      const c = Float64Array.from(a);
+      const k = Math.floor(random() * n);
+      c[k * n + k] = -c[k * n + k]!;
+      expect(tryCholesky(c, n)).toBeNull();
+      expect(plainCholesky(c, n)).toBeNull();
+    }
   });
 
   it("returns null for indefinite, singular or NaN matrices (LAPACK dpotrf's test)", () => {

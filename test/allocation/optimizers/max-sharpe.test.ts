@@ -8,6 +8,8 @@ import { maxHoldings } from "../../../src/allocation/constraints/max-holdings";
 import { sectorLimits } from "../../../src/allocation/constraints/sector-limits";
 import { turnoverLimit } from "../../../src/allocation/constraints/turnover-limit";
 import { assetBounds } from "../../../src/allocation/constraints/asset-bounds";
+import { solveQuadraticProgram } from "../../../src/allocation/solvers/quadprog-solver";
+import { marketModelCovariance } from "../helpers/hard-covariances";
 import { randomCovariance, seededRandom } from "../helpers/random";
 import { cov, expected, expectWeights, labelsOf, mu, snapshot, sum, synthetic } from "./optimizer-fixtures";
 
@@ -91,6 +93,28 @@ describe("maxSharpe", () => {
     expect(Math.max(...w.values)).toBeLessThanOrEqual(0.1 + 1e-12);
     const best = sharpeOf(w, m, c, 0.02);
     for (const point of efficientFrontier(m, c, { points: 8, riskFreeRate: 0.02, bounds: [0, 0.1] })) expect(point.sharpe).toBeLessThanOrEqual(best + 1e-9);
+  });
+
+  it.each([
+    ["idiosyncratic variances down to 1e-6 of the largest", 150, 1e-6, 1],
+    ["idiosyncratic variances down to 1e-7 of the largest", 120, 1e-7, 1],
+    ["three identical copies of each asset (rank n/3)", 150, 1e-2, 3],
+  ])("long-only, %s: the Sharpe ratio of one quadprog solve of the whole y-problem", (_, n, smallest, copies) => {
+    const random = seededRandom(n * copies + 1);
+    const c = { labels: labelsOf(n), values: marketModelCovariance(n, smallest, random, copies) };
+    const m = { labels: labelsOf(n), values: Float64Array.from({ length: n }, (_, i) => 0.02 + 0.1 * ((i * 37) % n) / n) };
+    const w = maxSharpe(m, c, { riskFreeRate: 0.02 });
+    // Reference: min yᵀ(Σ + ridge·I)y s.t. (μ − rf)ᵀy = 1, y ≥ 0 on every variable at once; w = y / Σy.
+    const Q = Float64Array.from(c.values, (v) => 2 * v);
+    for (let i = 0; i < n; i++) Q[i * n + i] = Q[i * n + i]! + 2e-10;
+    const Aineq = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) Aineq[i * n + i] = -1;
+    const y = solveQuadraticProgram({ Q, Aeq: Float64Array.from(m.values, (v) => v - 0.02), beq: Float64Array.of(1), Aineq, bineq: new Float64Array(n) }).x;
+    const k = y.reduce((s, yi) => s + yi, 0);
+    const reference = { values: Float64Array.from(y, (yi) => Math.max(0, yi / k)) };
+    expect(sum(w.values)).toBeCloseTo(1, 12);
+    expect(sharpeOf(w, m, c, 0.02)).toBeGreaterThanOrEqual(sharpeOf(reference, m, c, 0.02) * (1 - 1e-9));
+    if (copies === 1) w.values.forEach((wi, i) => expect(Math.abs(wi - reference.values[i]!)).toBeLessThan(1e-6));
   });
 
   it("limits the number of holdings (heuristic) and is optimal among the kept assets", () => {

@@ -28,8 +28,41 @@ describe("projectedGradientGuess", () => {
     expect(Math.min(...weighted)).toBeGreaterThanOrEqual(0);
   });
 
+  it("stops once its support settles: allowing 1000 steps gives the same guess as 200, whose support holds the exact one", () => {
+    const n = 150;
+    const Q = randomCovariance(n, seededRandom(12));
+    const problem = { Q, c: new Float64Array(n), a: new Float64Array(n).fill(1), b: 1, lower: new Float64Array(n), upper: new Float64Array(n).fill(1) };
+    const guess = projectedGradientGuess(problem);
+    expect(Array.from(projectedGradientGuess(problem, 1000))).toEqual(Array.from(guess));
+    const exact = solveBoxBudgetQp({ Q, budget: 1, lower: problem.lower, upper: problem.upper, initialWorkingSet: Array.from({ length: n }, (_, i) => i) }).x;
+    const largest = Math.max(...guess);
+    exact.forEach((x, i) => {
+      if (x > 1e-9) expect(guess[i]!).toBeGreaterThan(1e-6 * largest);
+    });
+  });
+
+  it("starts from the projection of the origin even when it sits on a breakpoint (max-Sharpe form: aᵀx = 1, x ≥ 0)", () => {
+    const a = Float64Array.of(0.05, 0.1, -0.02, 0.2);
+    const x = projectedGradientGuess({ Q: Float64Array.of(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1), c: new Float64Array(4), a, b: 1, lower: new Float64Array(4), upper: new Float64Array(4).fill(Infinity) });
+    // min ‖x‖² on {aᵀx = 1, x ≥ 0}: x ∝ a⁺.
+    const scale = 1 / (0.05 ** 2 + 0.1 ** 2 + 0.2 ** 2);
+    [0.05, 0.1, 0, 0.2].forEach((ai, i) => expect(x[i]).toBeCloseTo(ai * scale, 8));
+  });
+
+  it("does not modify its inputs", () => {
+    const Q = Float64Array.of(2, 0.5, 0.5, 1);
+    const c = Float64Array.of(0.1, -0.1);
+    const a = Float64Array.of(1, 1);
+    const lower = Float64Array.of(0, 0);
+    const upper = Float64Array.of(1, 0.6);
+    projectedGradientGuess({ Q, c, a, b: 1, lower, upper });
+    expect([...Q, ...c, ...a, ...lower, ...upper]).toEqual([2, 0.5, 0.5, 1, 0.1, -0.1, 1, 1, 0, 0, 1, 0.6]);
+  });
+
   it("throws InputError for bad shapes or infinite lower bounds", () => {
     expect(() => projectedGradientGuess({ Q: new Float64Array(3), c: new Float64Array(2), a: new Float64Array(2), b: 1, lower: new Float64Array(2), upper: new Float64Array(2) })).toThrow(InputError);
     expect(() => projectedGradientGuess({ Q: new Float64Array(1), c: new Float64Array(1), a: Float64Array.of(1), b: 1, lower: Float64Array.of(-Infinity), upper: Float64Array.of(1) })).toThrow(/finite lower bounds/);
+    expect(() => projectedGradientGuess({ Q: new Float64Array(1), c: new Float64Array(1), a: Float64Array.of(NaN), b: 1, lower: Float64Array.of(0), upper: Float64Array.of(1) })).toThrow(/finite coefficients/);
+    expect(() => projectedGradientGuess({ Q: new Float64Array(1), c: new Float64Array(1), a: Float64Array.of(1), b: Infinity, lower: Float64Array.of(0), upper: Float64Array.of(1) })).toThrow(/finite right-hand side/);
   });
 });
