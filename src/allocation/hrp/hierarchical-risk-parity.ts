@@ -7,6 +7,7 @@ import type { DateTable, LabelledMatrix, LabelledVector } from "../../core/frame
 import { covarianceToCorrelation } from "../risk-models/covariance-to-correlation";
 import { pairwiseCovariance } from "../risk-models/pairwise-covariance";
 import { checkCovariance } from "../validation/check-covariance";
+import { checkDateTable } from "../validation/check-date-table";
 import { correlationDistance } from "./correlation-distance";
 import { pairwiseCorrelation } from "./pairwise-correlation";
 import { quasiDiagonalOrder } from "./quasi-diagonal-order";
@@ -36,7 +37,8 @@ export interface HierarchicalRiskParityPortfolio {
  * Hierarchical risk parity (López de Prado, 2016), exactly as PyPortfolioOpt's `HRPOpt.optimize()`:
  *
  * 1. correlation and covariance: from `returns`, pandas' pairwise-complete `corr()` and `cov()` (per period, not
- *    annualised — the weights do not depend on the scale); from `cov`, `cov_to_corr(cov)` rounded to 6 decimals
+ *    annualised — the weights do not depend on the scale; without gaps one cross product gives both, `ρᵢⱼ =
+ *    Sᵢⱼ/√(SᵢᵢSⱼⱼ)`, equal to pandas' per-pair formula to rounding); from `cov`, `cov_to_corr(cov)` rounded to 6 decimals
  *    (PyPortfolioOpt's rounding) and `cov` itself;
  * 2. distance `√(clip((1 − ρ)/2, 0, 1))`;
  * 3. single-linkage clustering (scipy's `linkage(…, "single")`, here in O(n²) by minimum spanning tree);
@@ -68,8 +70,7 @@ export function hierarchicalRiskParity(input: HierarchicalRiskParityInput, optio
   let correlation: Float64Array;
   let covariance: Float64Array;
   if (typeof input === "object" && input !== null && "returns" in input) {
-    const corr = pairwiseCorrelation(input.returns);
-    const cov = pairwiseCovariance(input.returns);
+    const { corr, cov } = correlationAndCovariance(input.returns);
     labels = corr.labels;
     correlation = corr.values;
     covariance = cov.values;
@@ -94,6 +95,43 @@ export function hierarchicalRiskParity(input: HierarchicalRiskParityInput, optio
   const order = quasiDiagonalOrder(linkage);
   const weights = recursiveBisection(covariance, order);
   return { weights: { labels: [...labels], values: weights }, linkage, order: order.map((i) => labels[i]!) };
+}
+
+/**
+ * pandas' `returns.corr()` and `returns.cov()`. Without a gap (every return finite, at least 2 dates) the
+ * correlation is derived from the covariance, `ρᵢⱼ = Sᵢⱼ / (√Sᵢᵢ·√Sⱼⱼ)` clipped to [−1, 1] with a unit diagonal:
+ * pandas' per-pair `Σxy / √(Σx²Σy²)` over the same centred columns, to rounding, for one cross product instead of
+ * two. Otherwise (gaps, ±Infinity, a constant column) each is computed on its own, with their exact errors.
+ */
+function correlationAndCovariance(returns: DateTable): { corr: LabelledMatrix; cov: LabelledMatrix } {
+  checkDateTable(returns, "pairwiseCorrelation", "returns"); // the error pairwiseCorrelation would throw first
+  const values = returns.values;
+  let complete = returns.dates.length >= 2;
+  for (let k = 0; complete && k < values.length; k++) complete = Number.isFinite(values[k]!);
+  if (complete) {
+    const cov = pairwiseCovariance(returns);
+    const n = cov.labels.length;
+    const s = cov.values;
+    const sd = new Float64Array(n);
+    let positive = true;
+    for (let i = 0; i < n; i++) {
+      positive &&= s[i * n + i]! > 0; // a constant column: pairwiseCorrelation says so below
+      sd[i] = Math.sqrt(s[i * n + i]!);
+    }
+    if (positive) {
+      const corr = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        corr[i * n + i] = 1;
+        for (let j = 0; j < i; j++) {
+          const rho = Math.max(-1, Math.min(1, s[i * n + j]! / (sd[i]! * sd[j]!)));
+          corr[i * n + j] = rho;
+          corr[j * n + i] = rho;
+        }
+      }
+      return { corr: { labels: cov.labels, values: corr }, cov };
+    }
+  }
+  return { corr: pairwiseCorrelation(returns), cov: pairwiseCovariance(returns) };
 }
 
 /** numpy's `rint`: the nearest integer, ties to even. */

@@ -3,6 +3,7 @@
  */
 import { InputError } from "../../core/errors";
 import type { DateTable, LabelledMatrix } from "../../core/frame";
+import { crossProduct } from "../risk-models/cross-product";
 import { checkDateTable } from "../validation/check-date-table";
 
 /**
@@ -50,7 +51,7 @@ export function pairwiseCorrelation(returns: DateTable): LabelledMatrix {
     );
   };
   if (complete) {
-    // Fast path: centre and scale each column once, then dot products.
+    // Fast path: centre and scale each column once (zⱼ = (xⱼ − x̄ⱼ)/‖xⱼ − x̄ⱼ‖), then ρ = ZᵀZ in one cross product.
     const z = new Float64Array(m * T);
     for (let j = 0; j < m; j++) {
       let mean = 0;
@@ -66,12 +67,11 @@ export function pairwiseCorrelation(returns: DateTable): LabelledMatrix {
       const scale = 1 / Math.sqrt(ss);
       for (let t = 0; t < T; t++) z[j * T + t] = z[j * T + t]! * scale;
     }
+    const gram = crossProduct(z, T, m);
     for (let i = 0; i < m; i++) {
       out[i * m + i] = 1;
       for (let j = i + 1; j < m; j++) {
-        let s = 0;
-        for (let t = 0; t < T; t++) s += z[i * T + t]! * z[j * T + t]!;
-        const rho = Math.max(-1, Math.min(1, s));
+        const rho = Math.max(-1, Math.min(1, gram[i * m + j]!));
         out[i * m + j] = rho;
         out[j * m + i] = rho;
       }

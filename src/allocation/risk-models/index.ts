@@ -18,4 +18,4 @@ export { shrinkageReturns } from "./shrinkage-returns";
 export type { ShrinkageReturns } from "./shrinkage-returns";
 export { covarianceToCorrelation } from "./covariance-to-correlation";
 export { correlationToCovariance } from "./correlation-to-covariance";
-export { crossProduct } from "./cross-product";
+export { crossProduct, scalarCrossProduct } from "./cross-product";

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
 import { hierarchicalRiskParity } from "../../../src/allocation/hrp/hierarchical-risk-parity";
-import type { LinkageMatrix } from "../../../src/allocation/hrp/single-linkage";
+import { correlationDistance } from "../../../src/allocation/hrp/correlation-distance";
+import { pairwiseCorrelation } from "../../../src/allocation/hrp/pairwise-correlation";
+import { quasiDiagonalOrder } from "../../../src/allocation/hrp/quasi-diagonal-order";
+import { recursiveBisection } from "../../../src/allocation/hrp/recursive-bisection";
+import { singleLinkage, type LinkageMatrix } from "../../../src/allocation/hrp/single-linkage";
+import { pairwiseCovariance } from "../../../src/allocation/risk-models/pairwise-covariance";
 import { copyTable } from "../helpers/fixtures";
-import { randomCovariance, seededRandom } from "../helpers/random";
+import { normal, randomCovariance, seededRandom } from "../helpers/random";
 import { cov, expected, expectWeights, labelsOf, returns, snapshot, sum } from "../optimizers/optimizer-fixtures";
 
 describe("hierarchicalRiskParity", () => {
@@ -65,5 +70,26 @@ describe("hierarchicalRiskParity", () => {
     hierarchicalRiskParity({ cov });
     expect(returns).toEqual(r);
     expect(cov.values).toEqual(c.values);
+  });
+
+  it("from returns without gaps (correlation derived from the covariance) matches the pairwise corr()/cov() pipeline", () => {
+    const [T, m] = [300, 40];
+    const gauss = normal(seededRandom(40));
+    const market = Array.from({ length: T }, () => 0.01 * gauss());
+    const values = new Float64Array(T * m);
+    for (let t = 0; t < T; t++) for (let j = 0; j < m; j++) values[t * m + j] = (0.5 + (j % 5) / 5) * market[t]! + 0.01 * gauss();
+    const table = { dates: Array.from({ length: T }, (_, t) => `d${String(t).padStart(4, "0")}`), tickers: labelsOf(m), values };
+    const order = quasiDiagonalOrder(singleLinkage(correlationDistance(pairwiseCorrelation(table).values), m));
+    const weights = recursiveBisection(pairwiseCovariance(table).values, order);
+    const hrp = hierarchicalRiskParity({ returns: table });
+    expect(hrp.order).toEqual(order.map((i) => table.tickers[i]));
+    expectWeights(hrp.weights, Array.from(weights), 1e-13);
+  });
+
+  it("keeps pairwiseCorrelation's errors for returns without gaps (a constant column, an infinite return)", () => {
+    const constant = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, 0.01, 0.03, 0.01, 0.01) };
+    expect(() => hierarchicalRiskParity({ returns: constant })).toThrow(/correlation of A and A is undefined/);
+    const infinite = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, Infinity, 0.03, 0.02, 0.01) };
+    expect(() => hierarchicalRiskParity({ returns: infinite })).toThrow(/pairwiseCorrelation: return of A on d2 is Infinity/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
 import { pairwiseCorrelation } from "../../../src/allocation/hrp/pairwise-correlation";
 import { copyTable } from "../helpers/fixtures";
+import { normal, seededRandom } from "../helpers/random";
 import { returns } from "../optimizers/optimizer-fixtures";
 
 describe("pairwiseCorrelation", () => {
@@ -35,5 +36,26 @@ describe("pairwiseCorrelation", () => {
     const copy = copyTable(returns);
     pairwiseCorrelation(returns);
     expect(returns).toEqual(copy);
+  });
+
+  it("without gaps (one cross product) agrees with the per-pair formula to 1e-13", () => {
+    const [T, m] = [257, 23];
+    const gauss = normal(seededRandom(23));
+    const values = Float64Array.from({ length: T * m }, () => 0.01 * gauss());
+    const table = { dates: Array.from({ length: T }, (_, t) => `d${String(t).padStart(4, "0")}`), tickers: Array.from({ length: m }, (_, j) => `T${j}`), values };
+    const corr = pairwiseCorrelation(table).values;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        let [mx, my] = [0, 0];
+        for (let t = 0; t < T; t++) [mx, my] = [mx + values[t * m + i]!, my + values[t * m + j]!];
+        [mx, my] = [mx / T, my / T];
+        let [sxy, sxx, syy] = [0, 0, 0];
+        for (let t = 0; t < T; t++) {
+          const [dx, dy] = [values[t * m + i]! - mx, values[t * m + j]! - my];
+          [sxy, sxx, syy] = [sxy + dx * dy, sxx + dx * dx, syy + dy * dy];
+        }
+        expect(Math.abs(corr[i * m + j]! - sxy / Math.sqrt(sxx * syy))).toBeLessThan(1e-13);
+      }
+    }
   });
 });
