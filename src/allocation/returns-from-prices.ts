@@ -58,17 +58,18 @@ export function returnsFromPrices(prices: DateTable, options: ReturnsFromPricesO
   const values = prices.values;
   const observed = new Int32Array(m);
   for (let i = 0; i < nDates; i++) {
+    const row = i * m;
     for (let j = 0; j < m; j++) {
-      const p = values[i * m + j]!;
-      if (Number.isNaN(p)) continue;
-      if (!(p > 0) || p === Infinity) {
+      const p = values[row + j]!;
+      if (p > 0 && p < Infinity) {
+        observed[j]!++;
+      } else if (!Number.isNaN(p)) {
         throw new InputError(
           "NON_POSITIVE_PRICE",
           `${caller}: price of ${prices.tickers[j]} on ${prices.dates[i]} is ${p}; prices must be positive and finite — fix the source row, or set it to NaN to mark it missing`,
           { ticker: prices.tickers[j], date: prices.dates[i], value: p },
         );
       }
-      observed[j]!++;
     }
   }
   for (let j = 0; j < m; j++) {
@@ -86,20 +87,18 @@ export function returnsFromPrices(prices: DateTable, options: ReturnsFromPricesO
   let kept = 0;
   for (let i = 1; i < nDates; i++) {
     const base = kept * m;
+    const previousRow = (i - 1) * m;
+    const row = i * m;
+    // NaN propagates: a missing price on either side gives a NaN return.
+    for (let j = 0; j < m; j++) out[base + j] = values[row + j]! / values[previousRow + j]! - 1;
+    if (logReturns) for (let j = 0; j < m; j++) out[base + j] = Math.log(1 + out[base + j]!);
     let any = false;
-    for (let j = 0; j < m; j++) {
-      const previous = values[(i - 1) * m + j]!;
-      const current = values[i * m + j]!;
-      // NaN propagates: a missing price on either side gives a NaN return.
-      const simple = current / previous - 1;
-      const r = logReturns ? Math.log(1 + simple) : simple;
-      out[base + j] = r;
-      if (!Number.isNaN(r)) any = true;
-    }
+    for (let j = 0; j < m && !any; j++) any = !Number.isNaN(out[base + j]!);
     if (any) {
       dates.push(prices.dates[i]!);
       kept++;
     }
   }
+  if (kept === nDates - 1) return { dates, tickers: [...prices.tickers], values: out };
   return { dates, tickers: [...prices.tickers], values: out.slice(0, kept * m) };
 }

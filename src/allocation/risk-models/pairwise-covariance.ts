@@ -34,21 +34,30 @@ export function pairwiseCovariance(returns: DateTable): LabelledMatrix {
   const t = returns.dates.length;
   const m = returns.tickers.length;
 
-  // Column-major copy, observation counts, and completeness flags.
+  // Column-major copy (in blocks of rows, so the writes to the columns stay in cache), observation counts, and
+  // completeness flags.
   const columns = new Float64Array(m * t);
   const counts = new Int32Array(m);
-  for (let i = 0; i < t; i++) {
+  const values = returns.values;
+  const ROWS_PER_BLOCK = 64;
+  for (let i0 = 0; i0 < t; i0 += ROWS_PER_BLOCK) {
+    const i1 = Math.min(t, i0 + ROWS_PER_BLOCK);
     for (let j = 0; j < m; j++) {
-      const r = returns.values[i * m + j]!;
-      if (r === Infinity || r === -Infinity) {
-        throw new InputError(
-          "NON_FINITE_RETURN",
-          `${caller}: return of ${returns.tickers[j]} on ${returns.dates[i]} is ${r}; check the prices around that date (a zero price?)`,
-          { ticker: returns.tickers[j], date: returns.dates[i], value: r },
-        );
+      const base = j * t;
+      let observed = 0;
+      for (let i = i0; i < i1; i++) {
+        const r = values[i * m + j]!;
+        columns[base + i] = r;
+        if (r - r === 0) observed++; // finite
+        else if (r === Infinity || r === -Infinity) {
+          throw new InputError(
+            "NON_FINITE_RETURN",
+            `${caller}: return of ${returns.tickers[j]} on ${returns.dates[i]} is ${r}; check the prices around that date (a zero price?)`,
+            { ticker: returns.tickers[j], date: returns.dates[i], value: r },
+          );
+        }
       }
-      columns[j * t + i] = r;
-      if (!Number.isNaN(r)) counts[j]!++;
+      counts[j] = counts[j]! + observed;
     }
   }
   for (let j = 0; j < m; j++) {

@@ -52,6 +52,8 @@ export function sampleCovariance(prices: DateTable, options: SampleCovarianceOpt
   // Without a gap the matrix is XᵀX/(n − 1) of the centred returns: positive semidefinite by construction
   // (round-off aside), so the spectral repair is skipped — it is what makes more assets than days slow.
   // With gaps the pairwise-complete matrix can be indefinite and is repaired as PyPortfolioOpt does.
-  if (!returns.values.some(Number.isNaN)) return { labels: daily.labels, values: annual, repaired: false, minEigenvalue: null };
+  let complete = true;
+  for (let k = 0; k < returns.values.length && complete; k++) complete = !Number.isNaN(returns.values[k]!);
+  if (complete) return { labels: daily.labels, values: annual, repaired: false, minEigenvalue: null };
   return fixNonpositiveSemidefinite({ labels: daily.labels, values: annual });
 }
