@@ -5,7 +5,7 @@
  * - models as objects behind two interfaces, `Regressor` and `Classifier`: our random forest
  *   (`RandomForestRegressor`, `RandomForestClassifier`, the default tree models), the
  *   `ml-random-forest` alternative, ridge and logistic regression, the `LstmForecaster`
- *   (TensorFlow.js), naive baselines, and the `StackedEnsemble`;
+ *   (our typed-array engine by default, TensorFlow.js as the other), naive baselines, and the `StackedEnsemble`;
  * - walk-forward validation: splits (`expandingWindow`, `rollingWindow`) with a purge gap, and `walkForward`;
  * - `metrics`: RMSE, MAE, IC, rank IC, hit rate, AUC, calibration;
  * - `monitoring`: drift indicators (PSI, error growth, volatility regime);
@@ -30,7 +30,7 @@ export { checkTrainingData, checkFiniteFeatures, columnsForModel, trainingWindow
 export { progressLogger, type ProgressCallback, type ProgressEvent, type ProgressLoggerOptions } from "./progress";
 export { RandomForestRegressor, RandomForestClassifier, MlRandomForestRegressor, type RandomForestOptions, type MlRandomForestOptions } from "./forest/index";
 export { RidgeRegression, LogisticRegression, type RidgeRegressionOptions, type LogisticRegressionOptions } from "./linear/index";
-export { LstmForecaster, loadTensorFlow, type LstmForecasterOptions, type TensorFlowRuntime } from "./lstm/index";
+export { LstmForecaster, loadTensorFlow, typedArrayLstmEngine, tensorflowLstmEngine, type LstmEngine, type LstmForecasterOptions, type TensorFlowRuntime } from "./lstm/index";
 export { LastValueBaseline, HistoricalMeanBaseline } from "./baselines";
 export { StackedEnsemble, stackedEnsembleForecaster, type StackedEnsembleOptions, type EnsembleForecast } from "./ensemble/index";
 export { walkForward, expandingWindow, rollingWindow, regressorForecaster, classifierForecaster, scoredRows } from "./validation/index";

@@ -1,15 +1,28 @@
 /**
- * An LSTM on windows of daily returns (TensorFlow.js), forecasting the next period's return; its
- * last hidden state is a momentum embedding usable as features.
+ * An LSTM on windows of daily returns, forecasting the next period's return; its last hidden
+ * state is a momentum embedding usable as features. The arithmetic is a strategy object: our
+ * typed-array engine (default) or TensorFlow.js.
  */
-import type * as TF from "@tensorflow/tfjs";
-import { DataError, InputError } from "../../core/errors";
+import { DataError, InputError, NumericalError } from "../../core/errors";
 import { createRng, deriveSeed } from "../../core/random";
 import { returnWindowNames, type FeatureFrame } from "../../features/index";
 import { checkTrainingData, columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";
 import { decodeFloat64, encodeArray } from "../typed-array-codec";
-import { loadTensorFlow, type TensorFlowRuntime } from "./tensorflow-runtime";
+import type { LstmArchitecture, LstmEngine, LstmNetwork, LstmWeight } from "./lstm-engine";
+import { initialLstmWeights, lstmWeightShapes } from "./lstm-weights";
+import { tensorflowLstmEngine } from "./tensorflow-lstm";
+import { typedArrayLstmEngine } from "./typed-array-lstm";
+
+/**
+ * The engines a model file can name (`state.engine`), so that it loads with the one that trained it.
+ *
+ * @example
+ * ```ts
+ * LSTM_ENGINES.map((e) => e.name); // => ["typed-arrays", "tensorflow"]
+ * ```
+ */
+export const LSTM_ENGINES: readonly LstmEngine[] = Object.freeze([typedArrayLstmEngine, tensorflowLstmEngine]);
 
 /** Options of {@link LstmForecaster}. */
 export interface LstmForecasterOptions {
@@ -23,10 +36,12 @@ export interface LstmForecasterOptions {
   readonly batchSize?: number;
   /** Adam's learning rate (default 0.001). */
   readonly learningRate?: number;
-  /** At most this many training rows, drawn at random with the seed (default 1,000; the WebAssembly backend trains about 300 windows of 20 days a second). */
+  /** At most this many training rows, drawn at random with the seed (default 1,000; with 2 × 32 units the typed-array engine trains about 2,000 windows of 20 days a second, TensorFlow.js on WebAssembly about 500). */
   readonly maxTrainingRows?: number;
   /** Seed of the initial weights, the row sample and the shuffles (default 0). */
   readonly seed?: number;
+  /** What runs the arithmetic (default `typedArrayLstmEngine`; `tensorflowLstmEngine` for TensorFlow.js). */
+  readonly engine?: LstmEngine;
 }
 
 interface Resolved {
@@ -37,12 +52,12 @@ interface Resolved {
   readonly learningRate: number;
   readonly maxTrainingRows: number;
   readonly seed: number;
+  readonly engine: LstmEngine;
 }
 
 interface LstmState {
-  readonly runtime: TensorFlowRuntime;
-  readonly model: TF.LayersModel;
-  readonly embedder: TF.LayersModel;
+  readonly engine: LstmEngine;
+  readonly network: LstmNetwork;
   readonly featureNames: readonly string[];
   readonly trainingWindow: TrainingWindow;
   readonly inputScale: number;
@@ -60,16 +75,21 @@ function int(name: string, v: number | undefined, fallback: number, min: number)
 /**
  * A stacked LSTM regressor (Hochreiter & Schmidhuber, 1997) reading each row's window of past daily
  * returns (features `return_lag_<k>d`, oldest first) and forecasting the row's label (e.g. the
- * next month's return). Inputs and labels are scaled by their training standard deviation.
- * Seeded initial weights (Glorot uniform), a seeded row sample and seeded shuffles make it
- * reproducible on one backend. TensorFlow.js is loaded on first `fit` (see `loadTensorFlow`):
- * `backend` says which ran.
+ * next month's return) from the last layer's final hidden state through a dense head. Sigmoid
+ * gates, tanh activations, Adam on the mean squared error. Inputs and labels are scaled by their
+ * training standard deviation. Seeded initial weights (`initialLstmWeights`: Glorot uniform,
+ * forget-gate bias 1), a seeded row sample and seeded shuffles make it reproducible.
+ *
+ * The `engine` runs the arithmetic: `typedArrayLstmEngine` (default: our loops on typed arrays,
+ * float64, several times faster than TensorFlow.js on these small tensors) or
+ * `tensorflowLstmEngine` (TensorFlow.js, float32, loaded on first use). Both run the same model
+ * with the same weight layout; `backend` says which ran.
  *
  * @example
  * ```ts
  * const lstm = new LstmForecaster({ sequenceLength: 20, epochs: 5, seed: 7 });
- * await lstm.fit(windows, target.values, { onProgress: progressLogger() });   // "LSTM: epoch 5/5, loss 0.98 (9.4 s)"
- * lstm.backend;                       // => "wasm"
+ * await lstm.fit(windows, target.values, { onProgress: progressLogger() });   // "LSTM: epoch 5/5, loss 0.98 (1.1 s)"
+ * lstm.backend;                       // => "typed-arrays"
  * lstm.predict(windows);              // next-period forecasts
  * lstm.embedding(windows).names;      // => ["lstm_embedding_0", …, "lstm_embedding_31"]
  * ```
@@ -88,6 +108,10 @@ export class LstmForecaster implements Regressor {
     const learningRate = options.learningRate ?? 0.001;
     if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new InputError("BAD_ARGUMENT", `LstmForecaster: learningRate ${learningRate} must be positive`);
     if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw new InputError("BAD_SEED", `LstmForecaster: seed ${options.seed} must be a safe integer`);
+    const engine = options.engine ?? typedArrayLstmEngine;
+    if (typeof engine !== "object" || engine === null || typeof engine.name !== "string" || typeof engine.create !== "function") {
+      throw new InputError("BAD_ARGUMENT", "LstmForecaster: engine must be an LstmEngine object such as typedArrayLstmEngine or tensorflowLstmEngine");
+    }
     this.options = {
       sequenceLength: int("sequenceLength", options.sequenceLength, 20, 1),
       units: [...units],
@@ -96,6 +120,7 @@ export class LstmForecaster implements Regressor {
       learningRate,
       maxTrainingRows: int("maxTrainingRows", options.maxTrainingRows, 1000, 2),
       seed: options.seed ?? 0,
+      engine,
     };
   }
 
@@ -108,9 +133,14 @@ export class LstmForecaster implements Regressor {
     return this.state?.trainingWindow ?? null;
   }
 
-  /** The TensorFlow.js backend that trained the model (`"wasm"`, `"tensorflow"`, `"cpu"`), or `null` before `fit`. */
+  /** The engine of this model (the one that trained it once fitted or loaded). */
+  get engine(): LstmEngine {
+    return this.state?.engine ?? this.options.engine;
+  }
+
+  /** What ran the model: `"typed-arrays"` for our engine, TensorFlow.js's backend (`"wasm"`, `"tensorflow"`, `"cpu"`) for its engine; `null` before `fit`. */
   get backend(): string | null {
-    return this.state?.runtime.backend ?? null;
+    return this.state?.network.backend ?? null;
   }
 
   /** Training loss (mean squared error on scaled labels) after each epoch. */
@@ -129,7 +159,8 @@ export class LstmForecaster implements Regressor {
    * @param x rows carrying exactly `returnWindowNames(sequenceLength)`.
    * @param y one finite label per row.
    * @throws FeatureMismatchError for other features; InputError as `checkTrainingData`;
-   *   NumericalError TENSORFLOW_UNAVAILABLE.
+   *   NumericalError TENSORFLOW_UNAVAILABLE (TensorFlow.js engine); NumericalError LSTM_DIVERGED
+   *   when the loss stops being finite (lower the learning rate).
    * @example
    * ```ts
    * await lstm.fit(windows, y);
@@ -140,8 +171,6 @@ export class LstmForecaster implements Regressor {
     const names = returnWindowNames(o.sequenceLength);
     const columns = columnsForModel("LstmForecaster.fit", this.name, names, x);
     checkTrainingData("LstmForecaster.fit", x, y, 2);
-    const runtime = await loadTensorFlow();
-    const { tf } = runtime;
     const rng = createRng(deriveSeed(o.seed, "lstm:rows"));
     let rows = Array.from({ length: x.dates.length }, (_, i) => i);
     if (rows.length > o.maxTrainingRows) rows = rng.shuffle(rows).slice(0, o.maxTrainingRows).sort((a, b) => a - b);
@@ -158,33 +187,35 @@ export class LstmForecaster implements Regressor {
     for (const i of rows) yv += (y[i]! - ym) ** 2;
     const targetScale = Math.sqrt(yv / n) || 1;
 
-    const model = this.build(tf);
-    model.compile({ optimizer: tf.train.adam(o.learningRate), loss: "meanSquaredError" });
+    const architecture = this.architecture();
+    const network = await o.engine.create(architecture, initialLstmWeights(architecture, o.seed));
     const losses: number[] = [];
     const started = Date.now();
     const shuffle = createRng(deriveSeed(o.seed, "lstm:shuffle"));
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      const order = shuffle.shuffle(rows);
-      const xs = new Float32Array(n * seq);
-      const ys = new Float32Array(n);
-      order.forEach((i, k) => {
-        for (let s = 0; s < seq; s++) xs[k * seq + s] = columns[s]![i]! / inputScale;
-        ys[k] = (y[i]! - ym) / targetScale;
-      });
-      const xt = tf.tensor3d(xs, [n, seq, 1]);
-      const yt = tf.tensor2d(ys, [n, 1]);
-      const history = await model.fit(xt, yt, { epochs: 1, batchSize: o.batchSize, shuffle: false, verbose: 0 });
-      xt.dispose();
-      yt.dispose();
-      const loss = Number(history.history.loss?.[0]);
-      losses.push(loss);
-      options.onProgress?.({ model: this.name, unit: "epochs", done: epoch + 1, total: o.epochs, loss, elapsedMs: Date.now() - started });
+    const xs = new Float64Array(n * seq);
+    const ys = new Float64Array(n);
+    try {
+      for (let epoch = 0; epoch < o.epochs; epoch++) {
+        const order = shuffle.shuffle(rows);
+        order.forEach((i, k) => {
+          for (let s = 0; s < seq; s++) xs[k * seq + s] = columns[s]![i]! / inputScale;
+          ys[k] = (y[i]! - ym) / targetScale;
+        });
+        const loss = await network.trainEpoch(xs, ys, { batchSize: o.batchSize, learningRate: o.learningRate });
+        if (!Number.isFinite(loss)) {
+          throw new NumericalError("LSTM_DIVERGED", `LstmForecaster.fit: the training loss is ${loss} after epoch ${epoch + 1}; lower learningRate (now ${o.learningRate}) or check the inputs`, { epoch: epoch + 1, learningRate: o.learningRate });
+        }
+        losses.push(loss);
+        options.onProgress?.({ model: this.name, unit: "epochs", done: epoch + 1, total: o.epochs, loss, elapsedMs: Date.now() - started });
+      }
+    } catch (e) {
+      network.dispose();
+      throw e;
     }
     this.dispose();
     this.state = {
-      runtime,
-      model,
-      embedder: embedderOf(tf, model),
+      engine: o.engine,
+      network,
       featureNames: names,
       trainingWindow: trainingWindowOf(x),
       inputScale,
@@ -206,7 +237,7 @@ export class LstmForecaster implements Regressor {
    */
   predict(x: FeatureFrame): Float64Array {
     const s = this.fitted("predict");
-    const out = this.run(s, s.model, x, "LstmForecaster.predict");
+    const out = s.network.predict(this.inputs(s, x, "LstmForecaster.predict"));
     return out.map((v) => s.targetMean + s.targetScale * v);
   }
 
@@ -224,13 +255,14 @@ export class LstmForecaster implements Regressor {
    */
   embedding(x: FeatureFrame): FeatureFrame {
     const s = this.fitted("embedding");
-    const flat = this.run(s, s.embedder, x, "LstmForecaster.embedding");
+    const flat = s.network.embedding(this.inputs(s, x, "LstmForecaster.embedding"));
     const k = this.embeddingSize;
     const n = x.dates.length;
     const columns = Array.from({ length: k }, (_, j) => Float64Array.from({ length: n }, (_, i) => flat[i * k + j]!));
     return { names: columns.map((_, j) => `lstm_embedding_${j}`), columns, dates: x.dates, tickers: x.tickers };
   }
 
+  /** An unfitted copy with the same options (and engine). */
   clone(): LstmForecaster {
     return new LstmForecaster(this.options);
   }
@@ -238,68 +270,73 @@ export class LstmForecaster implements Regressor {
   static readonly kind = "lstm-forecaster";
 
   /**
-   * JSON with the architecture options, scaling and every weight (base64 float64).
+   * JSON with the architecture options, the engine's name, scaling and every weight (base64
+   * float64, in Keras's layout: either engine can read them).
    *
    * @throws InputError NOT_FITTED.
    * @example
    * ```ts
    * const json = lstm.toJSON(); json.kind; // => "lstm-forecaster"
+   * json.state.engine;                     // => "typed-arrays"
    * ```
    */
   toJSON(): ModelJson {
     const s = this.fitted("toJSON");
+    const { engine: _engine, ...params } = this.options;
     return {
       format: "allocation-workbook/model",
       version: 1,
       kind: LstmForecaster.kind,
       featureNames: s.featureNames,
       trainingWindow: s.trainingWindow,
-      params: { ...this.options, units: [...this.options.units] },
+      params: { ...params, units: [...params.units] },
       state: {
-        backend: s.runtime.backend,
+        engine: s.engine.name,
+        backend: s.network.backend,
         inputScale: s.inputScale,
         targetMean: s.targetMean,
         targetScale: s.targetScale,
         losses: [...s.losses],
-        weights: s.model.getWeights().map((w) => ({ shape: w.shape, data: encodeArray(Float64Array.from(w.dataSync())) })),
+        weights: s.network.weights().map((w) => ({ shape: [...w.shape], data: encodeArray(w.values) })),
       },
     };
   }
 
   /**
-   * Rebuilds a trained LSTM from its JSON (loads TensorFlow.js).
+   * Rebuilds a trained LSTM from its JSON, with the engine named in the file (or `engine`, to run
+   * its weights on another one).
    *
-   * @throws DataError BAD_MODEL_FILE when the weights do not fit the architecture.
+   * @throws DataError BAD_MODEL_FILE when the file names no known engine or the weights do not
+   *   fit the architecture; NumericalError TENSORFLOW_UNAVAILABLE (TensorFlow.js engine).
    * @example
    * ```ts
    * const again = await LstmForecaster.fromJSON(lstm.toJSON());
+   * const onTensorFlow = await LstmForecaster.fromJSON(lstm.toJSON(), tensorflowLstmEngine);
    * ```
    */
-  static async fromJSON(json: ModelJson): Promise<LstmForecaster> {
-    const p = json.params as unknown as LstmForecasterOptions;
-    const model = new LstmForecaster(p);
-    const runtime = await loadTensorFlow();
-    const { tf } = runtime;
-    const net = model.build(tf);
-    const st = json.state as { inputScale: number; targetMean: number; targetScale: number; losses: number[]; weights: { shape: number[]; data: string }[] };
-    const expected = net.getWeights();
-    if (!Array.isArray(st.weights) || st.weights.length !== expected.length) {
-      throw new DataError("BAD_MODEL_FILE", `LSTM model file: ${Array.isArray(st.weights) ? st.weights.length : 0} weight arrays for an architecture with ${expected.length}; the file is damaged or from another version`);
+  static async fromJSON(json: ModelJson, engine?: LstmEngine): Promise<LstmForecaster> {
+    const st = json.state as { engine?: unknown; inputScale: number; targetMean: number; targetScale: number; losses: number[]; weights: { shape: number[]; data: string }[] };
+    const named = LSTM_ENGINES.find((e) => e.name === st.engine);
+    if (engine === undefined && named === undefined) {
+      throw new DataError(
+        "BAD_MODEL_FILE",
+        st.engine === undefined
+          ? "LSTM model file: no engine recorded; it was saved by an older version (hard-sigmoid gates), whose weights do not fit this model: retrain it"
+          : `LSTM model file: unknown engine ${JSON.stringify(st.engine)}; known: ${LSTM_ENGINES.map((e) => e.name).join(", ")}`,
+      );
     }
-    const tensors = st.weights.map((w, i) => {
-      const data = decodeFloat64(w.data, `weight ${i}`);
-      const size = w.shape.reduce((a, b) => a * b, 1);
-      if (data.length !== size || w.shape.join("x") !== expected[i]!.shape.join("x")) {
-        throw new DataError("BAD_MODEL_FILE", `LSTM model file: weight ${i} has shape ${w.shape.join("×")} (${data.length} values), the architecture needs ${expected[i]!.shape.join("×")}`);
-      }
-      return tf.tensor(Float32Array.from(data), w.shape);
-    });
-    net.setWeights(tensors);
-    tensors.forEach((t) => t.dispose());
+    const p = json.params as unknown as LstmForecasterOptions;
+    const model = new LstmForecaster({ ...p, engine: engine ?? named! });
+    const architecture = model.architecture();
+    const shapes = lstmWeightShapes(architecture);
+    if (!Array.isArray(st.weights) || st.weights.length !== shapes.length) {
+      throw new DataError("BAD_MODEL_FILE", `LSTM model file: ${Array.isArray(st.weights) ? st.weights.length : 0} weight arrays for an architecture with ${shapes.length}; the file is damaged or from another version`);
+    }
+    const weights: LstmWeight[] = st.weights.map((w, i) => ({ name: shapes[i]!.name, shape: Array.isArray(w.shape) ? w.shape : [], values: decodeFloat64(w.data, `weight ${i}`) }));
+    const network = await model.options.engine.create(architecture, weights);
     model.state = {
-      runtime,
-      model: net,
-      embedder: embedderOf(tf, net),
+      engine: model.options.engine,
+      network,
       featureNames: json.featureNames,
       trainingWindow: json.trainingWindow,
       inputScale: st.inputScale,
@@ -310,57 +347,30 @@ export class LstmForecaster implements Regressor {
     return model;
   }
 
-  /** Frees the network's tensors (the model is unfitted afterwards). */
+  /** Frees the network (TensorFlow.js tensors); the model is unfitted afterwards. */
   dispose(): void {
     if (this.state !== null) {
-      this.state.model.dispose();
+      this.state.network.dispose();
       this.state = null;
     }
   }
 
-  private build(tf: typeof TF): TF.LayersModel {
-    const o = this.options;
-    const model = tf.sequential();
-    o.units.forEach((units, layer) => {
-      model.add(
-        tf.layers.lstm({
-          units,
-          returnSequences: layer < o.units.length - 1,
-          ...(layer === 0 ? { inputShape: [o.sequenceLength, 1] } : {}),
-          kernelInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(o.seed, `lstm:kernel:${layer}`) }),
-          recurrentInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(o.seed, `lstm:recurrent:${layer}`) }),
-          name: `lstm_${layer}`,
-        }),
-      );
-    });
-    model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(o.seed, "lstm:dense") }), name: "forecast" }));
-    return model;
+  private architecture(): LstmArchitecture {
+    return { sequenceLength: this.options.sequenceLength, inputWidth: 1, units: this.options.units };
   }
 
-  private run(s: LstmState, net: TF.LayersModel, x: FeatureFrame, caller: string): Float64Array {
+  /** The rows' windows, scaled, `n × sequenceLength` row-major. */
+  private inputs(s: LstmState, x: FeatureFrame, caller: string): Float64Array {
     const columns = columnsForModel(caller, this.name, s.featureNames, x);
-    const { tf } = s.runtime;
     const n = x.dates.length;
     const seq = columns.length;
-    const xs = new Float32Array(n * seq);
+    const xs = new Float64Array(n * seq);
     for (let i = 0; i < n; i++) for (let k = 0; k < seq; k++) xs[i * seq + k] = columns[k]![i]! / s.inputScale;
-    const input = tf.tensor3d(xs, [n, seq, 1]);
-    const out = net.predict(input) as TF.Tensor;
-    const values = Float64Array.from(out.dataSync());
-    input.dispose();
-    out.dispose();
-    return values;
+    return xs;
   }
 
   private fitted(what: string): LstmState {
     if (this.state === null) throw new InputError("NOT_FITTED", `LstmForecaster.${what}: the model is not fitted; call fit first`);
     return this.state;
   }
-}
-
-/** A model sharing the network's layers that outputs the last LSTM layer's final hidden state. */
-function embedderOf(tf: typeof TF, model: TF.LayersModel): TF.LayersModel {
-  const lstmLayers = model.layers.filter((l) => l.name.startsWith("lstm_"));
-  const last = lstmLayers[lstmLayers.length - 1]!;
-  return tf.model({ inputs: model.inputs, outputs: last.output as TF.SymbolicTensor });
 }
