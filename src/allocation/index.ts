@@ -40,6 +40,7 @@ export {
   riskBudgeting,
   equalRiskContribution,
   riskContributions,
+  varianceContributions,
 } from "./optimizers/index";
 export type {
   MaxSharpeOptions,
@@ -48,6 +49,7 @@ export type {
   EfficientRiskOptions,
   EfficientFrontierOptions,
   EfficientFrontierPoint,
+  VarianceContributions,
   MeanVarianceOptions,
   ObjectiveTerm,
   CvarOptions,

@@ -1,10 +1,8 @@
 /**
  * Risk contributions by asset: how much of a portfolio's volatility each holding carries (Euler allocation).
  */
-import { InputError } from "../core/errors";
 import type { LabelledMatrix, LabelledVector } from "../core/frame";
-import { checkCovariance } from "../allocation/validation/check-covariance";
-import { checkSameLabels } from "../allocation/validation/check-same-labels";
+import { varianceContributions } from "../allocation/optimizers/risk-contributions";
 
 /** A portfolio's volatility split among its assets (or groups of assets). */
 export interface RiskContributions {
@@ -36,38 +34,12 @@ export interface RiskContributions {
  * ```
  */
 export function assetRiskContributions(weights: LabelledVector, cov: LabelledMatrix): RiskContributions {
-  const caller = "assetRiskContributions";
-  const n = checkCovariance(cov, caller);
-  checkSameLabels(caller, ["weights", weights.labels], ["cov", cov.labels]);
-  if (weights.values.length !== n) {
-    throw new InputError("SHAPE_MISMATCH", `${caller}: weights have ${n} labels but ${weights.values.length} values; pass one weight per label`, {});
-  }
-  const w = weights.values;
-  const products = new Float64Array(n);
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(w[i]!)) {
-      throw new InputError("NON_FINITE_WEIGHT", `${caller}: weight of ${weights.labels[i]} is ${w[i]}; weights must be finite`, { label: weights.labels[i] });
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += cov.values[i * n + j]! * w[j]!;
-    products[i] = w[i]! * row;
-    variance += products[i]!;
-  }
-  if (!(variance > 0)) {
-    throw new InputError(
-      "ZERO_VOLATILITY",
-      `${caller}: the portfolio variance is ${variance}; risk contributions need a portfolio with positive volatility (all weights zero? a singular covariance?)`,
-      { variance },
-    );
-  }
+  const { products, variance } = varianceContributions(weights, cov, "assetRiskContributions");
   const sigma = Math.sqrt(variance);
   const labels = [...weights.labels];
   return {
     volatility: sigma,
-    weights: { labels, values: Float64Array.from(w) },
+    weights: { labels, values: Float64Array.from(weights.values) },
     contributions: { labels, values: products.map((p) => p / sigma) },
     fractions: { labels, values: products.map((p) => p / variance) },
   };

@@ -10,7 +10,7 @@ import { absoluteViews as parseAbsoluteViews, type AbsoluteViews } from "./absol
 import { checkRiskAversion, checkTau } from "./check-black-litterman-scalars";
 import { defaultOmegaDiagonal } from "./default-omega";
 import { idzorekOmegaDiagonal } from "./idzorek-omega";
-import { solveSymmetricSystem } from "./solve-symmetric-system";
+import { solveSymmetricSystem } from "../linear-algebra/solve-symmetric-system";
 import { checkViewMatrices, type CheckedViews } from "./view-matrices";
 
 /** Inputs of {@link blackLitterman}. Views come either as `absoluteViews` or as `P` and `Q` (or not at all). */

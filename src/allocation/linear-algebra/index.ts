@@ -5,3 +5,6 @@ export { cholesky, tryCholesky } from "./cholesky";
 export { wasmCrossProduct, startCrossProductWorkers, stopCrossProductWorkers, crossProductWorkerThreads, PARALLEL_THRESHOLD, ROW_CHUNK } from "./wasm-cross-product";
 export type { WasmCrossProductOptions } from "./wasm-cross-product";
 export { crossProductKernelBytes, crossProductKernelModule, wasmSimdSupported } from "./cross-product-kernel";
+export { symmetricTimesVector } from "./symmetric-times-vector";
+export { solveSymmetricSystem } from "./solve-symmetric-system";
+export type { LinearSolution } from "./solve-symmetric-system";

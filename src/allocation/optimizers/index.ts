@@ -29,4 +29,5 @@ export { historicalCvar, DEFAULT_CVAR_BETA } from "./cvar-problem";
 export type { CvarOptions, CvarPortfolio } from "./cvar-problem";
 export { riskBudgeting, equalRiskContribution, RISK_BUDGET_TOLERANCE } from "./risk-budgeting";
 export type { RiskBudgetingOptions } from "./risk-budgeting";
-export { riskContributions } from "./risk-contributions";
+export { riskContributions, varianceContributions } from "./risk-contributions";
+export type { VarianceContributions } from "./risk-contributions";

@@ -7,7 +7,7 @@ import { tryCholesky } from "../linear-algebra/cholesky";
 import { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 import { projectedGradientGuess } from "./projected-gradient";
 import { solveQuadraticProgram } from "./quadprog-solver";
-import { symmetricTimesVector } from "./symmetric-times-vector";
+import { symmetricTimesVector } from "../linear-algebra/symmetric-times-vector";
 
 /**
  * minimise `½ xᵀQx + cᵀx` subject to `Σ xᵢ = budget` and `lowerᵢ ≤ xᵢ ≤ upperᵢ`.

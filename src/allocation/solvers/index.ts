@@ -10,4 +10,3 @@ export type { LinearProgram, LinearProgramResult } from "./linear-program";
 export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
 export type { SparseLinearProgram, SparseRows } from "./highs-linear-program";
 export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
-export { symmetricTimesVector } from "./symmetric-times-vector";

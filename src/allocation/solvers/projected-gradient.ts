@@ -4,7 +4,7 @@
  */
 import { InputError } from "../../core/errors";
 import { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
-import { symmetricTimesVector } from "./symmetric-times-vector";
+import { symmetricTimesVector } from "../linear-algebra/symmetric-times-vector";
 
 /** Stop once the support has not changed for this many consecutive steps… */
 const STABLE_SUPPORT_STEPS = 10;

@@ -6,7 +6,7 @@
  */
 import { InfeasibleError, InputError } from "../../core/errors";
 import { solveQuadraticProgram } from "./quadprog-solver";
-import { symmetricTimesVector } from "./symmetric-times-vector";
+import { symmetricTimesVector } from "../linear-algebra/symmetric-times-vector";
 
 /**
  * minimise `½ xᵀQx + cᵀx` subject to `Aeq·x = beq`, `Aineq·x ≤ bineq`, `lower ≤ x ≤ upper`.

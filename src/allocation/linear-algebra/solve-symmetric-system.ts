@@ -2,7 +2,7 @@
  * Solution of `A·X = B` for a symmetric `A`, as `np.linalg.solve` with PyPortfolioOpt's `lstsq` fallback.
  */
 import { InputError } from "../../core/errors";
-import { symmetricEigen } from "../linear-algebra/symmetric-eigen";
+import { symmetricEigen } from "./symmetric-eigen";
 
 /** The solution of a linear system and how it was obtained. */
 export interface LinearSolution {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
-import { symmetricTimesVector } from "../../../src/allocation/solvers/symmetric-times-vector";
+import { symmetricTimesVector } from "../../../src/allocation/linear-algebra/symmetric-times-vector";
 import { randomSymmetric, seededRandom } from "../helpers/random";
 
 /** The plain row-by-row product. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
-import { solveSymmetricSystem } from "../../../src/allocation/black-litterman/solve-symmetric-system";
+import { solveSymmetricSystem } from "../../../src/allocation/linear-algebra/solve-symmetric-system";
 import { randomCovariance, seededRandom } from "../helpers/random";
 
 describe("solveSymmetricSystem", () => {
