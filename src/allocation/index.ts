@@ -57,8 +57,8 @@ export type {
   EfficientCvarTarget,
   RiskBudgetingOptions,
 } from "./optimizers/index";
-export { hierarchicalRiskParity } from "./hrp/index";
-export type { HierarchicalRiskParityPortfolio, HierarchicalRiskParityInput } from "./hrp/index";
+export { hierarchicalRiskParity, singleLinkage, completeLinkage, averageLinkage, weightedLinkage, wardLinkage } from "./hrp/index";
+export type { HierarchicalRiskParityPortfolio, HierarchicalRiskParityInput, HierarchicalRiskParityOptions, LinkageMethod, LinkageMatrix } from "./hrp/index";
 export { assetBounds, shortLimits, sectorLimits, turnoverLimit, maxHoldings } from "./constraints/index";
 export type { PortfolioConstraint } from "./constraints/index";
 export { portfolioPerformance } from "./performance";

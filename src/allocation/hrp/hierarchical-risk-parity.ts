@@ -19,7 +19,12 @@ export type HierarchicalRiskParityInput = { readonly returns: DateTable } | { re
 
 /** Options of {@link hierarchicalRiskParity}. */
 export interface HierarchicalRiskParityOptions {
-  /** The clustering method. Default {@link singleLinkage} (PyPortfolioOpt's default `"single"`). */
+  /**
+   * The clustering method, a function passed in (PyPortfolioOpt's `linkage_method` string, as an object):
+   * {@link singleLinkage} (default, PyPortfolioOpt's default `"single"`), {@link completeLinkage} (`"complete"`),
+   * {@link averageLinkage} (`"average"`), {@link weightedLinkage} (`"weighted"`) or {@link wardLinkage} (`"ward"`) —
+   * each exactly scipy's `linkage(squareform(distance), method)` — or any {@link LinkageMethod}.
+   */
   readonly linkage?: LinkageMethod;
 }
 
@@ -41,7 +46,8 @@ export interface HierarchicalRiskParityPortfolio {
  *    Sᵢⱼ/√(SᵢᵢSⱼⱼ)`, equal to pandas' per-pair formula to rounding); from `cov`, `cov_to_corr(cov)` rounded to 6 decimals
  *    (PyPortfolioOpt's rounding) and `cov` itself;
  * 2. distance `√(clip((1 − ρ)/2, 0, 1))`;
- * 3. single-linkage clustering (scipy's `linkage(…, "single")`, here in O(n²) by minimum spanning tree);
+ * 3. hierarchical clustering: single linkage by default (scipy's `linkage(…, "single")`, here in O(n²) by minimum
+ *    spanning tree), or `completeLinkage`, `averageLinkage`, `weightedLinkage`, `wardLinkage` (scipy's other methods);
  * 4. quasi-diagonalisation: the dendrogram's leaf order (`to_tree(Z).pre_order()`);
  * 5. recursive bisection of that ordered list with inverse-variance cluster variances.
  *

@@ -1,7 +1,7 @@
 /**
  * Single-linkage hierarchical clustering in O(n²), with scipy's `linkage(y, "single")` output.
  */
-import { InputError } from "../../core/errors";
+import { condensedDistances, labelMerges } from "./linkage-steps";
 
 /**
  * A linkage matrix in scipy's layout: `n − 1` merges, row-major `(n − 1) × 4`; row `k` is
@@ -40,20 +40,7 @@ export type LinkageMethod = (distance: Float64Array, n: number) => LinkageMatrix
  */
 export function singleLinkage(distance: Float64Array, n: number): LinkageMatrix {
   const caller = "singleLinkage";
-  if (!Number.isInteger(n) || n < 1 || distance.length !== n * n) {
-    throw new InputError("NOT_SQUARE", `${caller}: distance has ${distance.length} values for n = ${n}; pass a row-major n × n matrix`, {
-      n,
-      length: distance.length,
-    });
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const d = distance[i * n + j]!;
-      if (!Number.isFinite(d)) {
-        throw new InputError("NON_FINITE_DISTANCE", `${caller}: distance(${i}, ${j}) is ${d}; every distance must be finite`, { i, j });
-      }
-    }
-  }
+  condensedDistances(distance, n, caller); // checks the shape and every distance
   // Prim's algorithm, exactly as scipy: from the last merged item x, relax D and pick the nearest unmerged y.
   const from = new Int32Array(n - 1);
   const to = new Int32Array(n - 1);
@@ -79,34 +66,5 @@ export function singleLinkage(distance: Float64Array, n: number): LinkageMatrix 
     length[k] = currentMin;
     x = y;
   }
-  // Stable sort by length (numpy's mergesort), then union–find labels.
-  const order = Array.from({ length: n - 1 }, (_, k) => k).sort((a, b) => length[a]! - length[b]! || a - b);
-  const parent = new Int32Array(2 * n - 1);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const size = new Float64Array(2 * n - 1).fill(1);
-  const find = (v: number) => {
-    let root = v;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[v] !== root) {
-      const next = parent[v]!;
-      parent[v] = root;
-      v = next;
-    }
-    return root;
-  };
-  const values = new Float64Array(4 * (n - 1));
-  let nextLabel = n;
-  order.forEach((k, row) => {
-    const a = find(from[k]!);
-    const b = find(to[k]!);
-    values[4 * row] = Math.min(a, b);
-    values[4 * row + 1] = Math.max(a, b);
-    values[4 * row + 2] = length[k]!;
-    parent[a] = nextLabel;
-    parent[b] = nextLabel;
-    size[nextLabel] = size[a]! + size[b]!;
-    values[4 * row + 3] = size[nextLabel]!;
-    nextLabel++;
-  });
-  return { n, values };
+  return labelMerges(n, from, to, length);
 }
