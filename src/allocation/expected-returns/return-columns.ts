@@ -30,6 +30,62 @@ export interface ReturnColumnsOptions {
   readonly minObservations?: number;
 }
 
+/** A returns table copied column-major, with each column's count of observed (non-`NaN`) returns. */
+export interface ColumnMajorReturns {
+  /** `columns[j * nRows + i]` is the return of ticker `j` on row `i` (`NaN` = missing). */
+  readonly columns: Float64Array;
+  /** Observed returns per column, length `nColumns`. */
+  readonly counts: Int32Array;
+}
+
+/** Rows per block of the transpose, so the writes to each column stay in cache. */
+const ROWS_PER_BLOCK = 64;
+
+/**
+ * Copies a row-major returns table column-major (in blocks of rows, so the writes to each column stay in cache) and
+ * counts each column's observed returns. A missing return (`NaN`) is kept; an infinite one is refused.
+ *
+ * @param returns per-period returns, `nRows × nColumns` row-major; `NaN` = missing.
+ * @param caller the public function name used to prefix error messages.
+ * @returns `{ columns, counts }` (see {@link ColumnMajorReturns}).
+ * @throws InputError NON_FINITE_RETURN naming the ticker and date of a ±Infinity return.
+ *
+ * @example
+ * ```ts
+ * const r = columnMajorReturns({ dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.of(0.1, NaN, 0.2, 0.3) }, "f");
+ * r.columns; // => Float64Array [0.1, 0.2, NaN, 0.3]
+ * r.counts;  // => Int32Array [2, 1]
+ * ```
+ */
+export function columnMajorReturns(returns: DateTable, caller: string): ColumnMajorReturns {
+  const nRows = returns.dates.length;
+  const nColumns = returns.tickers.length;
+  const values = returns.values;
+  const columns = new Float64Array(nRows * nColumns);
+  const counts = new Int32Array(nColumns);
+  for (let i0 = 0; i0 < nRows; i0 += ROWS_PER_BLOCK) {
+    const i1 = Math.min(nRows, i0 + ROWS_PER_BLOCK);
+    for (let j = 0; j < nColumns; j++) {
+      const base = j * nRows;
+      let observed = 0;
+      for (let i = i0; i < i1; i++) {
+        const r = values[i * nColumns + j]!;
+        columns[base + i] = r;
+        if (r - r === 0) observed++; // finite
+        else if (r === Infinity || r === -Infinity) {
+          throw new InputError(
+            "NON_FINITE_RETURN",
+            `${caller}: return of ${returns.tickers[j]} on ${returns.dates[i]} is ${r}; check the prices around that date (a zero price?)`,
+            { ticker: returns.tickers[j], date: returns.dates[i], value: r },
+          );
+        }
+      }
+      counts[j] = counts[j]! + observed;
+    }
+  }
+  return { columns, counts };
+}
+
 /**
  * Returns from prices ({@link returnsFromPrices}: no padding across gaps, all-missing rows dropped), copied
  * column-major, with each column's count of observed returns checked against `minObservations`.
@@ -63,27 +119,9 @@ export function returnColumns(prices: DateTable, caller: string, options: Return
   }
   const nRows = returns.dates.length;
   const nColumns = returns.tickers.length;
-  const columns = new Float64Array(nRows * nColumns);
-  const counts = new Int32Array(nColumns);
-  let missing = 0;
-  // Transposed in blocks of rows, so the writes to each column stay in cache.
-  const values = returns.values;
-  const ROWS_PER_BLOCK = 64;
-  for (let i0 = 0; i0 < nRows; i0 += ROWS_PER_BLOCK) {
-    const i1 = Math.min(nRows, i0 + ROWS_PER_BLOCK);
-    for (let j = 0; j < nColumns; j++) {
-      const base = j * nRows;
-      let gaps = 0;
-      for (let i = i0; i < i1; i++) {
-        const r = values[i * nColumns + j]!;
-        columns[base + i] = r;
-        if (r !== r) gaps++; // NaN
-      }
-      counts[j] = counts[j]! + (i1 - i0 - gaps);
-      missing += gaps;
-    }
-  }
-  const complete = missing === 0;
+  const { columns, counts } = columnMajorReturns(returns, caller);
+  let complete = true;
+  for (let j = 0; j < nColumns && complete; j++) complete = counts[j] === nRows;
   for (let j = 0; j < nColumns; j++) {
     if (counts[j]! < minObservations) {
       throw new InputError(

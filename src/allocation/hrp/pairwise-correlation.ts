@@ -4,6 +4,7 @@
 import { InputError } from "../../core/errors";
 import type { DateTable, LabelledMatrix } from "../../core/frame";
 import { crossProduct } from "../risk-models/cross-product";
+import { columnMajorReturns } from "../expected-returns/return-columns";
 import { checkDateTable } from "../validation/check-date-table";
 
 /**
@@ -28,20 +29,9 @@ export function pairwiseCorrelation(returns: DateTable): LabelledMatrix {
   checkDateTable(returns, caller, "returns");
   const T = returns.dates.length;
   const m = returns.tickers.length;
-  const columns = new Float64Array(m * T);
+  const { columns, counts } = columnMajorReturns(returns, caller);
   let complete = true;
-  for (let t = 0; t < T; t++) {
-    for (let j = 0; j < m; j++) {
-      const r = returns.values[t * m + j]!;
-      if (r === Infinity || r === -Infinity) {
-        throw new InputError("NON_FINITE_RETURN", `${caller}: return of ${returns.tickers[j]} on ${returns.dates[t]} is ${r}; fix the price history`, {
-          ticker: returns.tickers[j],
-        });
-      }
-      if (Number.isNaN(r)) complete = false;
-      columns[j * T + t] = r;
-    }
-  }
+  for (let j = 0; j < m && complete; j++) complete = counts[j] === T;
   const out = new Float64Array(m * m);
   const fail = (i: number, j: number, count: number) => {
     throw new InputError(

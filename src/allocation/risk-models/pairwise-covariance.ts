@@ -5,6 +5,7 @@ import { COVARIANCE_DDOF } from "../../core/conventions";
 import { InputError } from "../../core/errors";
 import type { DateTable, LabelledMatrix } from "../../core/frame";
 import { checkDateTable } from "../validation/check-date-table";
+import { columnMajorReturns } from "../expected-returns/return-columns";
 import { crossProduct } from "./cross-product";
 
 /**
@@ -34,32 +35,7 @@ export function pairwiseCovariance(returns: DateTable): LabelledMatrix {
   const t = returns.dates.length;
   const m = returns.tickers.length;
 
-  // Column-major copy (in blocks of rows, so the writes to the columns stay in cache), observation counts, and
-  // completeness flags.
-  const columns = new Float64Array(m * t);
-  const counts = new Int32Array(m);
-  const values = returns.values;
-  const ROWS_PER_BLOCK = 64;
-  for (let i0 = 0; i0 < t; i0 += ROWS_PER_BLOCK) {
-    const i1 = Math.min(t, i0 + ROWS_PER_BLOCK);
-    for (let j = 0; j < m; j++) {
-      const base = j * t;
-      let observed = 0;
-      for (let i = i0; i < i1; i++) {
-        const r = values[i * m + j]!;
-        columns[base + i] = r;
-        if (r - r === 0) observed++; // finite
-        else if (r === Infinity || r === -Infinity) {
-          throw new InputError(
-            "NON_FINITE_RETURN",
-            `${caller}: return of ${returns.tickers[j]} on ${returns.dates[i]} is ${r}; check the prices around that date (a zero price?)`,
-            { ticker: returns.tickers[j], date: returns.dates[i], value: r },
-          );
-        }
-      }
-      counts[j] = counts[j]! + observed;
-    }
-  }
+  const { columns, counts } = columnMajorReturns(returns, caller);
   for (let j = 0; j < m; j++) {
     if (counts[j]! < 2) {
       throw new InputError(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
-import { returnColumns } from "../../../src/allocation/expected-returns/return-columns";
+import { columnMajorReturns, returnColumns } from "../../../src/allocation/expected-returns/return-columns";
 
 describe("returnColumns", () => {
   const prices = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.from([10, NaN, 11, 20, 12.1, 22]) };
@@ -26,5 +26,33 @@ describe("returnColumns", () => {
     const bad = { dates: ["d1", "d2"], tickers: ["A"], values: Float64Array.from([1, -2]) };
     expect(() => returnColumns(bad, "myEstimator")).toThrow(/^myEstimator: price of A on d2 is -2/);
     expect(() => returnColumns(bad, "myEstimator")).toThrow(InputError);
+  });
+});
+
+describe("columnMajorReturns", () => {
+  it("copies column-major and counts the observed returns (the TSDoc example)", () => {
+    const r = columnMajorReturns({ dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.of(0.1, NaN, 0.2, 0.3) }, "f");
+    expect(Array.from(r.columns)).toEqual([0.1, 0.2, NaN, 0.3]);
+    expect(Array.from(r.counts)).toEqual([2, 1]);
+  });
+
+  it("equals a plain transpose across several blocks of rows", () => {
+    const nRows = 150;
+    const nColumns = 7;
+    const values = Float64Array.from({ length: nRows * nColumns }, (_, k) => (k % 11 === 0 ? NaN : Math.sin(k)));
+    const dates = Array.from({ length: nRows }, (_, i) => `d${i}`);
+    const r = columnMajorReturns({ dates, tickers: ["A", "B", "C", "D", "E", "F", "G"], values }, "f");
+    for (let i = 0; i < nRows; i++) for (let j = 0; j < nColumns; j++) expect(Object.is(r.columns[j * nRows + i], values[i * nColumns + j])).toBe(true);
+    for (let j = 0; j < nColumns; j++) {
+      let observed = 0;
+      for (let i = 0; i < nRows; i++) if (!Number.isNaN(values[i * nColumns + j]!)) observed++;
+      expect(r.counts[j]).toBe(observed);
+    }
+  });
+
+  it("refuses an infinite return, naming the caller, ticker and date", () => {
+    const bad = { dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.of(0.1, 0.2, -Infinity, 0.3) };
+    expect(() => columnMajorReturns(bad, "myEstimator")).toThrow(/myEstimator: return of A on d2 is -Infinity/);
+    expect(() => columnMajorReturns(bad, "f")).toThrow(InputError);
   });
 });
