@@ -35,5 +35,6 @@ export { meanReversionZScore } from "./mean-reversion-z-score";
 export { rollingCorrelation } from "./rolling-correlation";
 export { rollingCapm } from "./rolling-capm";
 export { checkSeries, firstObserved, evaluationIndices } from "./check-series";
+export { rollingStatistic } from "./rolling-statistic";
 export * from "./return-window-features";
 export * from "./look-ahead-check";

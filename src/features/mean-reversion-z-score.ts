@@ -1,4 +1,5 @@
 import { checkSeries, evaluationIndices } from "./check-series";
+import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Mean-reversion z-score of the log price: `(ln p[t] − mean) / sd` over the last `window` log
@@ -18,23 +19,16 @@ import { checkSeries, evaluationIndices } from "./check-series";
 export function meanReversionZScore(prices: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("meanReversionZScore", prices, window, 2, "prices");
   const idx = evaluationIndices("meanReversionZScore", prices.length, at);
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const t = idx[k]!;
-    if (t - window + 1 < first) {
-      out[k] = Number.NaN;
-      continue;
-    }
+  return rollingStatistic(idx, first, window, (start, end) => {
     let sum = 0;
-    for (let i = t - window + 1; i <= t; i++) sum += Math.log(prices[i]!);
+    for (let i = start; i <= end; i++) sum += Math.log(prices[i]!);
     const mean = sum / window;
     let ss = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       const d = Math.log(prices[i]!) - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / (window - 1));
-    out[k] = sd > 0 ? (Math.log(prices[t]!) - mean) / sd : Number.NaN;
-  }
-  return out;
+    return sd > 0 ? (Math.log(prices[end]!) - mean) / sd : Number.NaN;
+  });
 }

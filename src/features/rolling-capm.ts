@@ -1,5 +1,6 @@
 import { InputError } from "../core/errors";
 import { checkSeries, evaluationIndices } from "./check-series";
+import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Trailing CAPM regression of an asset's returns on a benchmark's over `window` periods.
@@ -30,18 +31,11 @@ export function rollingCapm(
   }
   const first = Math.max(checkSeries("rollingCapm", asset, window, 3, "asset returns"), checkSeries("rollingCapm", market, window, 3, "market returns"));
   const idx = evaluationIndices("rollingCapm", asset.length, at);
-  const beta = new Float64Array(idx.length);
-  const alpha = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const t = idx[k]!;
-    if (t - window + 1 < first) {
-      beta[k] = Number.NaN;
-      alpha[k] = Number.NaN;
-      continue;
-    }
+  const alpha = new Float64Array(idx.length).fill(Number.NaN);
+  const beta = rollingStatistic(idx, first, window, (start, end, k) => {
     let sr = 0;
     let sm = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       sr += asset[i]!;
       sm += market[i]!;
     }
@@ -49,14 +43,14 @@ export function rollingCapm(
     const mm = sm / window;
     let smm = 0;
     let srm = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       const dm = market[i]! - mm;
       smm += dm * dm;
       srm += (asset[i]! - mr) * dm;
     }
     const b = smm > 0 ? srm / smm : Number.NaN;
-    beta[k] = b;
     alpha[k] = mr - b * mm;
-  }
+    return b;
+  });
   return { beta, alpha };
 }

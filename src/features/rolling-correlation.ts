@@ -1,5 +1,6 @@
 import { InputError } from "../core/errors";
 import { checkSeries, evaluationIndices } from "./check-series";
+import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Trailing Pearson correlation of two aligned series over the last `window` observations
@@ -23,16 +24,10 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, w
   }
   const first = Math.max(checkSeries("rollingCorrelation", a, window, 3, "the first series"), checkSeries("rollingCorrelation", b, window, 3, "the second series"));
   const idx = evaluationIndices("rollingCorrelation", a.length, at);
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const t = idx[k]!;
-    if (t - window + 1 < first) {
-      out[k] = Number.NaN;
-      continue;
-    }
+  return rollingStatistic(idx, first, window, (start, end) => {
     let sa = 0;
     let sb = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       sa += a[i]!;
       sb += b[i]!;
     }
@@ -41,14 +36,13 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, w
     let saa = 0;
     let sbb = 0;
     let sab = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       const da = a[i]! - ma;
       const db = b[i]! - mb;
       saa += da * da;
       sbb += db * db;
       sab += da * db;
     }
-    out[k] = saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Number.NaN;
-  }
-  return out;
+    return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Number.NaN;
+  });
 }

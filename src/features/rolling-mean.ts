@@ -1,4 +1,5 @@
 import { checkSeries, evaluationIndices } from "./check-series";
+import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Trailing mean over the last `window` observations, ending at (and including) each index.
@@ -16,16 +17,9 @@ import { checkSeries, evaluationIndices } from "./check-series";
 export function rollingMean(series: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("rollingMean", series, window);
   const idx = evaluationIndices("rollingMean", series.length, at);
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const t = idx[k]!;
-    if (t - window + 1 < first) {
-      out[k] = Number.NaN;
-      continue;
-    }
+  return rollingStatistic(idx, first, window, (start, end) => {
     let sum = 0;
-    for (let i = t - window + 1; i <= t; i++) sum += series[i]!;
-    out[k] = sum / window;
-  }
-  return out;
+    for (let i = start; i <= end; i++) sum += series[i]!;
+    return sum / window;
+  });
 }

@@ -1,4 +1,5 @@
 import { checkSeries, evaluationIndices } from "./check-series";
+import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Trailing sample standard deviation (ddof 1) over the last `window` observations, ending at each
@@ -16,22 +17,15 @@ import { checkSeries, evaluationIndices } from "./check-series";
 export function rollingVolatility(series: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("rollingVolatility", series, window, 2);
   const idx = evaluationIndices("rollingVolatility", series.length, at);
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const t = idx[k]!;
-    if (t - window + 1 < first) {
-      out[k] = Number.NaN;
-      continue;
-    }
+  return rollingStatistic(idx, first, window, (start, end) => {
     let sum = 0;
-    for (let i = t - window + 1; i <= t; i++) sum += series[i]!;
+    for (let i = start; i <= end; i++) sum += series[i]!;
     const mean = sum / window;
     let ss = 0;
-    for (let i = t - window + 1; i <= t; i++) {
+    for (let i = start; i <= end; i++) {
       const d = series[i]! - mean;
       ss += d * d;
     }
-    out[k] = Math.sqrt(ss / (window - 1));
-  }
-  return out;
+    return Math.sqrt(ss / (window - 1));
+  });
 }
