@@ -36,6 +36,24 @@ export type RawUnit = "thousands" | "millions";
 export type RawForm = "10-K" | "10-K/A";
 
 /**
+ * The reported figures of a filing, each `null` when the filing does not report it. Units are the row's: a raw row
+ * says them in `unit`; canonical rows are in USD millions (shares in millions).
+ *
+ * @example
+ * ```ts
+ * const f: FilingFigures = { revenue: 1500, netIncome: 120, operatingIncome: 180, totalAssets: 2400, totalEquity: 900, sharesOutstanding: 310 };
+ * ```
+ */
+export interface FilingFigures {
+  readonly revenue: number | null;
+  readonly netIncome: number | null;
+  readonly operatingIncome: number | null;
+  readonly totalAssets: number | null;
+  readonly totalEquity: number | null;
+  readonly sharesOutstanding: number | null;
+}
+
+/**
  * One raw annual filing of company fundamentals, as a vendor feed delivers it.
  * Figures are in `unit` (thousands or millions of USD; shares in thousands or millions).
  *
@@ -46,7 +64,7 @@ export type RawForm = "10-K" | "10-K/A";
  *   revenue: 1500, netIncome: 120, operatingIncome: 180, totalAssets: 2400, totalEquity: 900, sharesOutstanding: 310 };
  * ```
  */
-export interface RawFundamentalRow {
+export interface RawFundamentalRow extends FilingFigures {
   readonly source: string;
   readonly line: number;
   /** Vendor's filing identifier; a duplicate delivery repeats it. */
@@ -59,12 +77,6 @@ export interface RawFundamentalRow {
   readonly filedDate: string;
   readonly form: RawForm;
   readonly unit: RawUnit;
-  readonly revenue: number | null;
-  readonly netIncome: number | null;
-  readonly operatingIncome: number | null;
-  readonly totalAssets: number | null;
-  readonly totalEquity: number | null;
-  readonly sharesOutstanding: number | null;
 }
 
 /**

@@ -21,6 +21,7 @@
  */
 import { join } from "node:path";
 import { DataError } from "../../core/errors";
+import type { FilingFigures } from "../raw";
 import { parseCsv } from "./csv-text";
 import { isIsoDate } from "./iso-date";
 
@@ -67,14 +68,8 @@ export interface CachedPrice {
  *   totalAssets: 352583, totalEquity: 62146, sharesOutstanding: 15550.061 };
  * ```
  */
-export interface CachedFundamentals {
+export interface CachedFundamentals extends FilingFigures {
   readonly periodEnd: string;
-  readonly revenue: number | null;
-  readonly netIncome: number | null;
-  readonly operatingIncome: number | null;
-  readonly totalAssets: number | null;
-  readonly totalEquity: number | null;
-  readonly sharesOutstanding: number | null;
 }
 
 /**

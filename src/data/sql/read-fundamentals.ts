@@ -2,6 +2,7 @@
  * Reading canonical fundamentals back as typed rows.
  */
 import { DataError, InputError } from "../../core/errors";
+import type { FilingFigures } from "../raw";
 import { checkKnownTickers } from "../sources/market-source";
 import type { WorkbookDatabase } from "./workbook-database";
 
@@ -17,7 +18,7 @@ import type { WorkbookDatabase } from "./workbook-database";
  *   revenueGrowth: null, netIncomeGrowth: null, returnOnEquity: 0.1333 };
  * ```
  */
-export interface FundamentalsRow {
+export interface FundamentalsRow extends FilingFigures {
   /** Current ticker (mapped through ticker changes). */
   readonly ticker: string;
   /** Calendar year the fiscal year is aligned to: year ends Jan–Jun count for the previous year. */
@@ -29,12 +30,6 @@ export interface FundamentalsRow {
   readonly form: string;
   readonly source: string;
   readonly line: number;
-  readonly revenue: number | null;
-  readonly netIncome: number | null;
-  readonly operatingIncome: number | null;
-  readonly totalAssets: number | null;
-  readonly totalEquity: number | null;
-  readonly sharesOutstanding: number | null;
   readonly netMargin: number | null;
   readonly operatingMargin: number | null;
   /** Against the same company's previous fiscal year; `null` if that year is missing. */
