@@ -6,6 +6,7 @@ import { InfeasibleError, InputError, NumericalError } from "../../core/errors";
 import { tryCholesky } from "../linear-algebra/cholesky";
 import { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 import { projectedGradientGuess } from "./projected-gradient";
+import { boundRows } from "./bound-rows";
 import { solveQuadraticProgram } from "./quadprog-solver";
 import { symmetricTimesVector } from "../linear-algebra/symmetric-times-vector";
 
@@ -209,28 +210,14 @@ function solveOnWorkingSet(problem: BoxBudgetQuadraticProgram, c: Float64Array, 
     for (let j = 0; j < n; j++) if (!isWorking[j] && lower[j] !== 0) linear += Q[i * n + j]! * lower[j]!;
     cw[a] = linear;
   }
-  const rows: number[] = [];
-  const rhs: number[] = [];
-  for (let a = 0; a < k; a++) {
-    const i = working[a]!;
-    if (upper[i]! !== Infinity) {
-      rows.push(a, 1);
-      rhs.push(upper[i]!);
-    }
-    if (lower[i]! !== -Infinity) {
-      rows.push(a, -1);
-      rhs.push(-lower[i]!);
-    }
-  }
-  const Aineq = new Float64Array(rhs.length * k);
-  for (let r = 0; r < rhs.length; r++) Aineq[r * k + rows[2 * r]!] = rows[2 * r + 1]!;
+  const bounds = boundRows(working, lower, upper);
   const solution = solveQuadraticProgram({
     Q: Qw,
     c: cw,
     Aeq: new Float64Array(k).fill(1),
     beq: Float64Array.of(budget - fixedSum),
-    Aineq,
-    bineq: Float64Array.from(rhs),
+    Aineq: bounds.A,
+    bineq: bounds.b,
   });
   for (let a = 0; a < k; a++) x[working[a]!] = solution.x[a]!;
   return x;

@@ -5,6 +5,7 @@
  * their lower bound.
  */
 import { InfeasibleError, InputError } from "../../core/errors";
+import { boundRows } from "./bound-rows";
 import { solveQuadraticProgram } from "./quadprog-solver";
 import { symmetricTimesVector } from "../linear-algebra/symmetric-times-vector";
 
@@ -383,27 +384,15 @@ function solveSubproblem(
   const eq = restrict(Aeq, beq, true);
   const ineq = restrict(Aineq, bineq, false);
 
-  // Bounds of the working variables as inequality rows.
-  const boundRows: number[] = [];
-  const boundRhs: number[] = [];
-  for (let a = 0; a < k; a++) {
-    const i = working[a]!;
-    if (upper[i]! !== Infinity) {
-      boundRows.push(a, 1);
-      boundRhs.push(upper[i]!);
-    }
-    if (lower[i]! !== -Infinity) {
-      boundRows.push(a, -1);
-      boundRhs.push(-lower[i]!);
-    }
-  }
+  // Bounds of the working variables as inequality rows, after the problem's own.
+  const bounds = boundRows(working, lower, upper);
   const mRows = ineq.b.length;
-  const Aall = new Float64Array((mRows + boundRhs.length) * k);
+  const Aall = new Float64Array(ineq.A.length + bounds.A.length);
   Aall.set(ineq.A);
-  for (let r = 0; r < boundRhs.length; r++) Aall[(mRows + r) * k + boundRows[2 * r]!] = boundRows[2 * r + 1]!;
-  const ball = new Float64Array(mRows + boundRhs.length);
+  Aall.set(bounds.A, mRows * k);
+  const ball = new Float64Array(mRows + bounds.b.length);
   ball.set(ineq.b);
-  ball.set(boundRhs, mRows);
+  ball.set(bounds.b, mRows);
 
   const solution = solveQuadraticProgram({ Q: Qw, c: cw, Aeq: eq.A, beq: eq.b, Aineq: Aall, bineq: ball });
   for (let a = 0; a < k; a++) x[working[a]!] = solution.x[a]!;
