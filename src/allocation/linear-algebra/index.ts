@@ -8,3 +8,4 @@ export { crossProductKernelBytes, crossProductKernelModule, wasmSimdSupported } 
 export { symmetricTimesVector } from "./symmetric-times-vector";
 export { solveSymmetricSystem } from "./solve-symmetric-system";
 export type { LinearSolution } from "./solve-symmetric-system";
+export { checkColumnMajor } from "./check-column-major";

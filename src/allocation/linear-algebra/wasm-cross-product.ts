@@ -3,7 +3,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../../core/errors";
+import { checkColumnMajor } from "./check-column-major";
 import {
   CROSS_PRODUCT_MAX_PAGES,
   KERNEL_BLOCK_COLUMNS,
@@ -293,13 +293,7 @@ export interface WasmCrossProductOptions {
  * ```
  */
 export function wasmCrossProduct(columns: Float64Array, nRows: number, nColumns: number, options: WasmCrossProductOptions = {}): Float64Array | null {
-  if (!Number.isInteger(nRows) || !Number.isInteger(nColumns) || nRows < 0 || nColumns < 0 || columns.length !== nRows * nColumns) {
-    throw new InputError(
-      "SHAPE_MISMATCH",
-      `wasmCrossProduct: ${columns.length} values do not make ${nRows} rows × ${nColumns} columns; pass a column-major matrix`,
-      { length: columns.length, nRows, nColumns },
-    );
-  }
+  checkColumnMajor(columns, nRows, nColumns, "wasmCrossProduct");
   const t = nRows;
   const n = nColumns;
   if (t === 0 || n === 0) return new Float64Array(n * n);

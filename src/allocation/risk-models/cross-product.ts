@@ -1,7 +1,7 @@
 /**
  * The cross-product (Gram) matrix `XᵀX` of a column-major data matrix: the inner loop of every covariance here.
  */
-import { InputError } from "../../core/errors";
+import { checkColumnMajor } from "../linear-algebra/check-column-major";
 import { wasmCrossProduct } from "../linear-algebra/wasm-cross-product";
 
 /** Rows processed per pass, so the 6 columns a 3 × 3 block reads stay in the L1/L2 cache. */
@@ -32,18 +32,8 @@ const ROW_CHUNK = 512;
  * ```
  */
 export function crossProduct(columns: Float64Array, nRows: number, nColumns: number): Float64Array {
-  checkShape(columns, nRows, nColumns, "crossProduct");
+  checkColumnMajor(columns, nRows, nColumns, "crossProduct");
   return wasmCrossProduct(columns, nRows, nColumns) ?? scalarCrossProduct(columns, nRows, nColumns);
-}
-
-function checkShape(columns: Float64Array, nRows: number, nColumns: number, caller: string): void {
-  if (!Number.isInteger(nRows) || !Number.isInteger(nColumns) || nRows < 0 || nColumns < 0 || columns.length !== nRows * nColumns) {
-    throw new InputError(
-      "SHAPE_MISMATCH",
-      `${caller}: ${columns.length} values do not make ${nRows} rows × ${nColumns} columns; pass a column-major matrix`,
-      { length: columns.length, nRows, nColumns },
-    );
-  }
 }
 
 /**
@@ -65,7 +55,7 @@ function checkShape(columns: Float64Array, nRows: number, nColumns: number, call
  * ```
  */
 export function scalarCrossProduct(columns: Float64Array, nRows: number, nColumns: number): Float64Array {
-  checkShape(columns, nRows, nColumns, "scalarCrossProduct");
+  checkColumnMajor(columns, nRows, nColumns, "scalarCrossProduct");
   const t = nRows;
   const n = nColumns;
   const g = new Float64Array(n * n);
