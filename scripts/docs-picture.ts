@@ -3,8 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PLOTLY_MIME } from "../src/charts/show";
-import type { Figure } from "../src/charts/figure";
+import { PLOTLY_MIME } from "../src/report/show";
+import type { Figure } from "../src/report/figure";
 import { packagePath } from "../src/core/paths";
 import { readNotebook } from "../src/workbook/notebook-file";
 import { plotlyBundlePath } from "../src/workbook/report";

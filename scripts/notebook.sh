@@ -8,6 +8,7 @@ root=$(pwd)
 python="${WORKBOOK_PYTHON:-/usr/bin/python3}"
 port="${PORT:-8888}"
 notebook_dir="${NOTEBOOK_DIR:-$root/notebooks}"   # NOTEBOOK_DIR: another folder (the tests use one)
+node scripts/build.mjs   # notebooks import the precompiled package: rebuild dist/ when src/ is newer
 node_modules/.bin/tsx scripts/register-kernel.ts >/dev/null
 export JUPYTER_PATH="$root/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 plotly_dir="$root/node_modules/plotly.js-dist-min"

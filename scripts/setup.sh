@@ -3,7 +3,8 @@
 #   1. Node.js version check
 #   2. Jupyter (headless execution and the classic notebook server) and Chromium from Debian's packages, when missing
 #   3. npm dependencies, when package-lock.json changed since the last install
-#   4. the project-local tslab kernel spec (.jupyter/kernels/allocation-workbook)
+#   4. the library compiled into dist/ (npm run build), linked as node_modules/allocation-workbook
+#   5. the project-local tslab kernel spec (.jupyter/kernels/allocation-workbook)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '[setup] %s\n' "$*"; }
@@ -61,6 +62,9 @@ else
   echo "$want" > "$stamp"
 fi
 
-# 4. Kernel spec
+# 4. The library, precompiled into dist/ (notebooks import it by its package name, as after an install)
+node scripts/build.mjs
+
+# 5. Kernel spec
 node_modules/.bin/tsx scripts/register-kernel.ts
 say "done. Next: npm run workbook   (or npm run notebook for Jupyter)"

@@ -1,8 +1,8 @@
 // Sample covariance and Ledoit-Wolf shrinkage from 5,000 days × 500 assets of prices, against numpy + sklearn.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ledoitWolfConstantVariance } from "../../src/allocation/risk-models/ledoit-wolf-constant-variance";
-import { sampleCovariance } from "../../src/allocation/risk-models/sample-covariance";
+import { ledoitWolfConstantVariance } from "../../src/moments/risk-models/ledoit-wolf-constant-variance";
+import { sampleCovariance } from "../../src/moments/risk-models/sample-covariance";
 import type { DateTable } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import { agreeArrays } from "./agree";

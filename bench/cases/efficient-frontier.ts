@@ -1,7 +1,7 @@
 // An efficient frontier of 50 points on 100 assets, against cvxopt solving one QP per point at the same target returns.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { efficientFrontier } from "../../src/allocation/optimizers/efficient-frontier";
+import { efficientFrontier } from "../../src/optimise/efficient-frontier";
 import type { LabelledMatrix, LabelledVector } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import { agreeArrays } from "./agree";

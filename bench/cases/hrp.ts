@@ -2,7 +2,7 @@
 // (scipy single linkage + numpy recursive bisection).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { hierarchicalRiskParity } from "../../src/allocation/hrp/index";
+import { hierarchicalRiskParity } from "../../src/optimise/hrp/index";
 import type { DateTable } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import { agreeArrays } from "./agree";

@@ -2,7 +2,7 @@
 // (min yᵀΣy s.t. (μ − r_f)ᵀy = 1, y ≥ 0; w = y / Σy).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { maxSharpe } from "../../src/allocation/optimizers/max-sharpe";
+import { maxSharpe } from "../../src/optimise/max-sharpe";
 import type { LabelledMatrix, LabelledVector } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import { agreeWeights } from "./agree";

@@ -1,8 +1,8 @@
 // Long-only minimum volatility on a 500-asset sample covariance (750 days), against cvxopt solvers.qp.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { minVolatility } from "../../src/allocation/optimizers/min-volatility";
-import { pairwiseCovariance } from "../../src/allocation/risk-models/pairwise-covariance";
+import { minVolatility } from "../../src/optimise/min-volatility";
+import { pairwiseCovariance } from "../../src/moments/risk-models/pairwise-covariance";
 import type { LabelledMatrix } from "../../src/core/frame";
 import { readMatrix, writeMatrix } from "../io";
 import type { BenchCase } from "./case";

@@ -1,5 +1,5 @@
 // Seeded factor-model returns for benchmark inputs: realistic covariance structure at any size.
-import { pairwiseCovariance } from "../../src/allocation/risk-models/pairwise-covariance";
+import { pairwiseCovariance } from "../../src/moments/risk-models/pairwise-covariance";
 import type { FeatureFrame } from "../../src/features/feature-frame";
 import { createRng } from "../../src/core/random";
 import type { Matrix } from "../io";

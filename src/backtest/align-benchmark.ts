@@ -1,8 +1,8 @@
 /**
  * A benchmark's returns on a backtest's dates.
  */
-import { InputError } from "../core/errors";
-import type { ReturnSeries } from "../risk/index";
+import { InputError } from "../core/index";
+import type { ReturnSeries } from "../measures/index";
 import type { BacktestResult } from "./backtest-result";
 
 /** A benchmark: another backtest (e.g. `buyAndHold(prices, "MKTIDX")`) or a dated return series. */

@@ -1,18 +1,18 @@
 /**
  * The performance report of one backtest.
  */
-import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/conventions";
-import { maxDrawdown, volatility } from "../risk/index";
+import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/index";
+import { maxDrawdown, volatility } from "../measures/index";
 import { alignBenchmark, type Benchmark } from "./align-benchmark";
-import { annualisedReturn } from "./annualised-return";
+import { annualisedReturn } from "../measures/index";
 import type { BacktestResult } from "./backtest-result";
-import { calmarRatio } from "./calmar-ratio";
-import { cumulativeReturn } from "./cumulative-return";
-import { hitRate } from "./hit-rate";
+import { calmarRatio } from "../measures/index";
+import { cumulativeReturn } from "../measures/index";
+import { hitRate } from "../measures/index";
 import { periodReturns } from "./period-returns";
 import { returnSeriesOf } from "./return-series-of";
-import { sharpeRatio } from "./sharpe-ratio";
-import { sortinoRatio } from "./sortino-ratio";
+import { sharpeRatio } from "../measures/index";
+import { sortinoRatio } from "../measures/index";
 
 /** Options of {@link backtestMetrics}. */
 export interface BacktestMetricsOptions {

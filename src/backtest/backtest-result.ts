@@ -1,7 +1,7 @@
 /**
  * What a backtest returns: the equity curve, every trade, every rebalance, and the versions of its inputs.
  */
-import type { LabelledVector } from "../core/frame";
+import type { LabelledVector } from "../core/index";
 
 /**
  * One executed order. Money in the currency of the prices; `price` is the day's close; `cost` = commission +

@@ -1,8 +1,8 @@
 /**
  * What a strategy sees at a rebalance date: the past, and nothing after it.
  */
-import { InputError } from "../core/errors";
-import type { DateTable, LabelledVector } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable, LabelledVector } from "../core/index";
 
 /**
  * The information set of a strategy at one rebalance date: prices up to and including that date's close (the

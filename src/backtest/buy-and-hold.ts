@@ -1,8 +1,8 @@
 /**
  * A one-ticker buy-and-hold benchmark.
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 import type { BacktestResult } from "./backtest-result";
 import { fixedWeights } from "./fixed-weights";
 import { neverRebalance } from "./never-rebalance";

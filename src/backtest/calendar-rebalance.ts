@@ -1,7 +1,7 @@
 /**
  * Rebalancing on the calendar: the first trading day of each week, month or quarter.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { RebalanceRule } from "./rebalance-rule";
 
 /** Calendar periods of {@link calendarRebalance}. */

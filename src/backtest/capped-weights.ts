@@ -1,8 +1,8 @@
 /**
  * Weights proportional to positive scores, each capped.
  */
-import { InputError } from "../core/errors";
-import type { LabelledVector } from "../core/frame";
+import { InputError } from "../core/index";
+import type { LabelledVector } from "../core/index";
 
 /**
  * Weights proportional to `max(0, score)`, none above `maxWeight`: the excess of a capped weight is spread over

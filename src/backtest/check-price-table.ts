@@ -1,8 +1,8 @@
 /**
  * The checks a price table passes before a backtest runs on it.
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 
 /**
  * Checks a table of prices for a backtest: row-major shape, unique tickers, strictly increasing dates, and every

@@ -2,7 +2,7 @@
  * Content hashes that tie a backtest result to its inputs: the price table and the strategy's settings.
  */
 import { createHash } from "node:crypto";
-import type { DateTable } from "../core/frame";
+import type { DateTable } from "../core/index";
 
 /**
  * SHA-256 (hex, first 16 characters) of a price table's dates, tickers and values up to row `lastRow`

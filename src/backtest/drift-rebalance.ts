@@ -1,7 +1,7 @@
 /**
  * Rebalancing when the portfolio has drifted too far from its target.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { RebalanceRule } from "./rebalance-rule";
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The equal-weight strategy: 1/n in each tradable asset.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Strategy } from "./strategy";
 
 /** Options of {@link equalWeight}. */

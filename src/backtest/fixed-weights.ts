@@ -1,7 +1,7 @@
 /**
  * A constant-mix strategy: the same weights at every rebalance.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Strategy } from "./strategy";
 
 /** Options of {@link fixedWeights}. */

@@ -1,8 +1,8 @@
 /**
  * Precomputed forecasts, each usable only from its as-of date on.
  */
-import { InputError } from "../core/errors";
-import type { AllocationForecast } from "../models/allocation-forecast";
+import { InputError } from "../core/index";
+import type { AllocationForecast } from "../models/index";
 
 /**
  * Forecasts made in advance for a backtest, as a list (each usable from its `asOf` date) or a map keyed by the

@@ -1,8 +1,8 @@
 /**
  * The model-driven allocation: weights in proportion to expected growth × confidence.
  */
-import { InputError } from "../core/errors";
-import { growthTimesConfidence } from "../models/allocation-forecast";
+import { InputError } from "../core/index";
+import { growthTimesConfidence } from "../models/index";
 import { cappedWeights } from "./capped-weights";
 import { hashParameters } from "./content-hash";
 import { ForecastSchedule, type ForecastInput } from "./forecast-schedule";

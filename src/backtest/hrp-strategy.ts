@@ -1,7 +1,8 @@
 /**
  * Hierarchical risk parity, refitted at each rebalance.
  */
-import { hierarchicalRiskParity, riskModels } from "../allocation/index";
+import { hierarchicalRiskParity } from "../optimise/index";
+import { riskModels } from "../moments/index";
 import { optimizerStrategy } from "./optimizer-strategy";
 import type { Strategy } from "./strategy";
 

@@ -1,8 +1,9 @@
 /**
  * The maximum-Sharpe (tangency) portfolio, refitted at each rebalance.
  */
-import { DEFAULT_RISK_FREE_RATE } from "../core/conventions";
-import { expectedReturns, maxSharpe, riskModels, type ExpectedReturnsEstimator, type RiskModel, type WeightBounds } from "../allocation/index";
+import { DEFAULT_RISK_FREE_RATE } from "../core/index";
+import { expectedReturns, riskModels, type ExpectedReturnsEstimator, type RiskModel } from "../moments/index";
+import { maxSharpe, type WeightBounds } from "../optimise/index";
 import { optimizerStrategy } from "./optimizer-strategy";
 import type { Strategy } from "./strategy";
 

@@ -1,13 +1,13 @@
 /**
  * A backtest's performance split by labelled date ranges (market regimes, crises, decades…).
  */
-import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/conventions";
-import { InputError } from "../core/errors";
-import { maxDrawdown, volatility } from "../risk/index";
+import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/index";
+import { InputError } from "../core/index";
+import { maxDrawdown, volatility } from "../measures/index";
 import { alignBenchmark, type Benchmark } from "./align-benchmark";
 import type { BacktestResult } from "./backtest-result";
-import { cumulativeReturn } from "./cumulative-return";
-import { sharpeRatio } from "./sharpe-ratio";
+import { cumulativeReturn } from "../measures/index";
+import { sharpeRatio } from "../measures/index";
 
 /**
  * A labelled run of dates (inclusive ISO dates), e.g. the synthetic market's `{ start, end, kind: "crisis" }`.

@@ -1,7 +1,8 @@
 /**
  * The minimum-volatility portfolio, refitted at each rebalance.
  */
-import { riskModels, type RiskModel, type WeightBounds } from "../allocation/index";
+import { riskModels, type RiskModel } from "../moments/index";
+import { type WeightBounds } from "../optimise/index";
 import { optimizerStrategy } from "./optimizer-strategy";
 import type { Strategy } from "./strategy";
 import { warmStartedMinVolatility } from "./warm-started-min-volatility";

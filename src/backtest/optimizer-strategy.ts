@@ -2,9 +2,9 @@
  * Any estimator + optimiser pair of the allocation layer as a backtest strategy, refitted on a trailing window at
  * every rebalance.
  */
-import { InfeasibleError, InputError, NumericalError } from "../core/errors";
-import type { DateTable, LabelledVector } from "../core/frame";
-import { selectColumns } from "../core/select-columns";
+import { InfeasibleError, InputError, NumericalError } from "../core/index";
+import type { DateTable, LabelledVector } from "../core/index";
+import { selectColumns } from "../core/index";
 import { holdCurrent } from "./hold-current";
 import type { BacktestView } from "./backtest-view";
 import type { Strategy } from "./strategy";

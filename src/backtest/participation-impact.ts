@@ -1,7 +1,7 @@
 /**
  * A linear market-impact model: basis points per percent of daily volume.
  */
-import { DataError, InputError } from "../core/errors";
+import { DataError, InputError } from "../core/index";
 import type { ImpactInput, MarketImpact } from "./market-impact";
 
 /** Options of {@link participationImpact}. */

@@ -1,7 +1,7 @@
 /**
  * Daily returns compounded into weekly, monthly or quarterly ones.
  */
-import type { ReturnSeries } from "../risk/index";
+import type { ReturnSeries } from "../measures/index";
 import { periodKey, type CalendarPeriod } from "./calendar-rebalance";
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Reading backtests back from DuckDB: runs, trades, and a replay of the trades into holdings and cash.
  */
-import type { LabelledVector } from "../core/frame";
-import { InputError } from "../core/errors";
-import type { WorkbookDatabase } from "../data/sql/index";
+import type { LabelledVector } from "../core/index";
+import { InputError } from "../core/index";
+import type { WorkbookDatabase } from "../data/index";
 import type { Trade } from "./backtest-result";
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Daily volumes from the canonical prices table, aligned with a price table, for market-impact models.
  */
-import type { DateTable } from "../core/frame";
-import type { WorkbookDatabase } from "../data/sql/index";
+import type { DateTable } from "../core/index";
+import type { WorkbookDatabase } from "../data/index";
 
 /**
  * The canonical daily volumes (shares traded) on exactly the dates and tickers of `prices`, `NaN` where the

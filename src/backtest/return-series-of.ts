@@ -1,7 +1,7 @@
 /**
  * A backtest's daily returns as a dated series, for the risk measures.
  */
-import type { ReturnSeries } from "../risk/index";
+import type { ReturnSeries } from "../measures/index";
 import type { BacktestResult } from "./backtest-result";
 
 /**

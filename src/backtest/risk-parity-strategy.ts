@@ -1,7 +1,8 @@
 /**
  * Equal risk contribution (risk parity), refitted at each rebalance.
  */
-import { riskBudgeting, riskModels, type RiskModel } from "../allocation/index";
+import { riskBudgeting } from "../optimise/index";
+import { riskModels, type RiskModel } from "../moments/index";
 import { optimizerStrategy } from "./optimizer-strategy";
 import type { Strategy } from "./strategy";
 

@@ -2,9 +2,9 @@
  * The walk-forward backtest engine: a strategy, a price table, a rebalancing rule and costs in; an equity curve,
  * every trade and every rebalance out.
  */
-import { TRADING_DAYS_PER_YEAR } from "../core/conventions";
-import { DataError, InfeasibleError, InputError, NumericalError, SourceError, WorkbookError } from "../core/errors";
-import type { DateTable, LabelledVector } from "../core/frame";
+import { TRADING_DAYS_PER_YEAR } from "../core/index";
+import { DataError, InfeasibleError, InputError, NumericalError, SourceError, WorkbookError } from "../core/index";
+import type { DateTable, LabelledVector } from "../core/index";
 import type { BacktestProgressCallback } from "./backtest-progress";
 import type { BacktestResult, RebalanceRecord, Trade } from "./backtest-result";
 import { createBacktestView } from "./backtest-view";
@@ -13,7 +13,7 @@ import { checkPriceTable } from "./check-price-table";
 import { hashParameters, hashPriceTable } from "./content-hash";
 import type { ImpactInput } from "./market-impact";
 import type { RebalanceRule } from "./rebalance-rule";
-import { RollingMoments } from "./rolling-moments";
+import { RollingMoments } from "../measures/index";
 import type { Strategy } from "./strategy";
 import { checkTaxOptions, TaxLedger, type LotBook, type TaxOptions } from "./tax-lots";
 import { checkTransactionCosts, costOf, type TransactionCosts } from "./transaction-costs";
@@ -233,7 +233,7 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
     }
   }
   const weights = new Float64Array(m);
-  let target = new Float64Array(m);
+  let target: Float64Array = new Float64Array(m);
   const desired = new Float64Array(m);
   let cash = capital;
   const days = last - first + 1;

@@ -1,8 +1,8 @@
 /**
  * Several strategies side by side on the same prices, dates and costs.
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 import type { BacktestResult } from "./backtest-result";
 import type { RebalanceRule } from "./rebalance-rule";
 import { runBacktest, type BacktestOptions } from "./run-backtest";

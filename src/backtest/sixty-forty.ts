@@ -1,7 +1,7 @@
 /**
  * The 60/40 portfolio: equities and bonds in a fixed proportion.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { fixedWeights } from "./fixed-weights";
 import type { Strategy } from "./strategy";
 

@@ -1,7 +1,7 @@
 /**
  * The square-root law of market impact.
  */
-import { DataError, InputError } from "../core/errors";
+import { DataError, InputError } from "../core/index";
 import type { ImpactInput, MarketImpact } from "./market-impact";
 
 /** Options of {@link squareRootImpact}. */

@@ -2,7 +2,7 @@
  * The contract of a backtest strategy: a named object that, given what was known at a rebalance date,
  * says which weights it wants.
  */
-import type { LabelledVector } from "../core/frame";
+import type { LabelledVector } from "../core/index";
 import type { BacktestView } from "./backtest-view";
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Tax on realised gains: lot accounting and the tax settings of a backtest.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * The tax lots of a portfolio, by ticker column: what was paid for the shares held, so a sale can say what it

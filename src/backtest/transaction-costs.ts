@@ -1,7 +1,7 @@
 /**
  * What a trade costs: commission, half the bid-ask spread, and market impact.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { ImpactInput, MarketImpact } from "./market-impact";
 
 /**

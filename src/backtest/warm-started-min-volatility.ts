@@ -1,8 +1,10 @@
 /**
  * The minimum-volatility portfolio, solved from the previous rebalance's holdings.
  */
-import { minVolatility, optimizers, solvers, type WeightBounds } from "../allocation/index";
-import type { LabelledMatrix, LabelledVector } from "../core/frame";
+import { minVolatility, type WeightBounds } from "../optimise/index";
+import * as optimizers from "../optimise/index";
+import * as solvers from "../optim/index";
+import type { LabelledMatrix, LabelledVector } from "../core/index";
 
 /** Options of {@link warmStartedMinVolatility}. */
 export interface WarmStartedMinVolatilityOptions {

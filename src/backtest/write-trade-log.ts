@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { DATE, DOUBLE, INTEGER, VARCHAR, dateValue, type DuckDBValue } from "@duckdb/node-api";
-import { packagePath } from "../core/paths";
-import type { WorkbookDatabase } from "../data/sql/index";
+import { packagePath } from "../core/index";
+import type { WorkbookDatabase } from "../data/index";
 import type { BacktestResult } from "./backtest-result";
 import { canonicalJson } from "./content-hash";
 

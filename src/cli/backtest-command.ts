@@ -24,10 +24,10 @@ import {
   type RebalanceRule,
   type Strategy,
 } from "../backtest/index";
-import { tableText } from "../charts/index";
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
-import { packagePath } from "../core/paths";
+import { tableText } from "../report/index";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
+import { packagePath } from "../core/index";
 import { sources, sql } from "../data/index";
 
 /** The strategies `--strategy` accepts. */

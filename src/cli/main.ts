@@ -1,5 +1,5 @@
-import { WorkbookError } from "../core/errors";
-import { runWorkbook } from "../workbook/workbook-cli";
+import { WorkbookError } from "../core/index";
+import { runWorkbook } from "../workbook/index";
 
 /** Usage of `npx workbook`. */
 export const USAGE = `Usage: npx workbook COMMAND [options]

@@ -2,24 +2,12 @@
  * `npx workbook optimize`: optimised weights for a CSV of prices, from the command line.
  */
 import { readFlags } from "./read-flags";
-import {
-  efficientReturn,
-  efficientRisk,
-  equalRiskContribution,
-  expectedReturns,
-  hierarchicalRiskParity,
-  maxQuadraticUtility,
-  maxSharpe,
-  minCvar,
-  minVolatility,
-  portfolioPerformance,
-  returnsFromPrices,
-  riskModels,
-  type WeightBounds,
-} from "../allocation/index";
-import { tableText } from "../charts/index";
-import { InputError } from "../core/errors";
-import type { DateTable, LabelledMatrix, LabelledVector } from "../core/frame";
+import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, minCvar, minVolatility, type WeightBounds } from "../optimise/index";
+import { expectedReturns, returnsFromPrices, riskModels } from "../moments/index";
+import { portfolioPerformance } from "../measures/index";
+import { tableText } from "../report/index";
+import { InputError } from "../core/index";
+import type { DateTable, LabelledMatrix, LabelledVector } from "../core/index";
 import { loadPrices } from "./backtest-command";
 
 /** The methods `--method` accepts. */

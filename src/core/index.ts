@@ -6,3 +6,7 @@ export * from "./random";
 export * from "./select-columns";
 export * from "./rebase";
 export * from "./compare-tables";
+export { checkDateTable } from "./check-date-table";
+export { checkFrequency } from "./check-frequency";
+export { checkSameLabels } from "./check-same-labels";
+export { formatNumber, formatRounded } from "./format-number";

@@ -1,5 +1,5 @@
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 
 /** Share of each month's dates on which each ticker has a value. */
 export interface MonthlyCoverage {

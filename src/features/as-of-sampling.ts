@@ -1,7 +1,7 @@
 /**
  * Which days of the price calendar become feature rows. Samplings are objects passed to the store.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * Chooses as-of dates from the price calendar. `select` must decide each date from that date and

@@ -2,7 +2,7 @@
  * Shared checks of the rolling-window functions: a positive integer window, a series long enough
  * for it, and no `NaN` after the first observation (leading `NaN`, before a listing, is allowed).
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * Index of the first non-`NaN` value of a series, or `series.length` when every value is `NaN`.

@@ -1,7 +1,7 @@
 /**
  * The feature store's output: a typed, columnar table of feature rows keyed by (as-of date, ticker).
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { closestNames } from "./closest-names";
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The feature store: one code path builds the feature rows for training and for scoring.
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 import { explicitDates, monthEnds, type AsOfSampling } from "./as-of-sampling";
 import { defaultFeatureCatalogue } from "./default-features";
 import type { FeatureDefinition, FeatureSource } from "./feature-definition";

@@ -1,7 +1,7 @@
 /**
  * Descriptions of a feature frame for notebooks: per-feature distribution and the correlation matrix.
  */
-import type { LabelledMatrix } from "../core/frame";
+import type { LabelledMatrix } from "../core/index";
 import type { FeatureFrame } from "./feature-frame";
 
 /**

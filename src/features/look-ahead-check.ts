@@ -2,7 +2,7 @@
  * The feature store's no-look-ahead property, as a check anyone can run: features built from the
  * data known on a date equal the features built from all the data, for every row up to that date.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { FeatureDefinition } from "./feature-definition";
 import type { FeatureFrame } from "./feature-frame";
 import { FeatureStore, type FeatureRequest, type FeatureStoreInputs } from "./feature-store";

@@ -2,8 +2,8 @@
  * Feature definitions computed from daily prices (and the benchmark's), annualised with 252
  * trading days where they are rates. Windows count trading days.
  */
-import { InputError } from "../core/errors";
-import { TRADING_DAYS_PER_YEAR } from "../core/conventions";
+import { InputError } from "../core/index";
+import { TRADING_DAYS_PER_YEAR } from "../core/index";
 import type { FeatureDefinition } from "./feature-definition";
 import { meanReversionZScore } from "./mean-reversion-z-score";
 import { momentum } from "./momentum";

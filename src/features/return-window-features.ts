@@ -1,7 +1,7 @@
 /**
  * Windows of past daily returns as features (the LSTM's input sequence), one feature per lag.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { FeatureDefinition } from "./feature-definition";
 
 /**

@@ -1,4 +1,4 @@
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 

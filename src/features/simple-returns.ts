@@ -1,4 +1,4 @@
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * Simple returns of one price series: `r[t] = p[t] / p[t−1] − 1`, `r[0] = NaN`. Not annualised.

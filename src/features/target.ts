@@ -2,8 +2,8 @@
  * Labels for supervised learning, aligned with the rows of a {@link FeatureFrame}, each with the
  * date on which it becomes known (for purging in walk-forward validation).
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
 import type { FeatureFrame } from "./feature-frame";
 import { lastKnownIndex, type PointInTimeFundamentals } from "./point-in-time";
 

@@ -1,9 +1,9 @@
 /**
  * The modelling layer's hand-off to the allocation layer.
  */
-import { InputError } from "../core/errors";
-import { TRADING_DAYS_PER_YEAR } from "../core/conventions";
-import type { LabelledVector } from "../core/frame";
+import { InputError } from "../core/index";
+import { TRADING_DAYS_PER_YEAR } from "../core/index";
+import type { LabelledVector } from "../core/index";
 
 /**
  * Per ticker, as of one date: expected growth with its confidence, and expected return — all as

@@ -1,7 +1,7 @@
 /**
  * Naive baselines every model must beat: the last known value and the historical mean.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { featureColumn, type FeatureFrame } from "../features/index";
 import { trainingWindowOf } from "./check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "./estimator";

@@ -1,7 +1,7 @@
 /**
  * Checks shared by every model: the rows and labels a model is fitted on, and the rows it scores.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { checkFeatureFrame, type FeatureFrame } from "../features/index";
 import { FeatureMismatchError } from "./model-errors";
 

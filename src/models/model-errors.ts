@@ -1,7 +1,7 @@
 /**
  * Typed errors of the modelling layer.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * A model was asked to score (or was loaded for) rows whose feature list differs from the one it

@@ -3,7 +3,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { DataError } from "../core/errors";
+import { DataError } from "../core/index";
 import { HistoricalMeanBaseline, LastValueBaseline } from "./baselines";
 import { StackedEnsemble } from "./ensemble/stacked-ensemble";
 import type { Classifier, ModelJson, Regressor } from "./estimator";

@@ -1,9 +1,9 @@
 /**
  * Permutation importance: how much worse a fitted model gets when one feature is shuffled.
  */
-import { InputError } from "../core/errors";
-import type { LabelledVector } from "../core/frame";
-import { createRng } from "../core/random";
+import { InputError } from "../core/index";
+import type { LabelledVector } from "../core/index";
+import { createRng } from "../core/index";
 import type { FeatureFrame } from "../features/index";
 import { rmse } from "./metrics/rmse";
 

@@ -1,7 +1,7 @@
 /**
  * Learning to rank, the simple way: rank the assets of one date by their forecast.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * One asset's place in a ranking.

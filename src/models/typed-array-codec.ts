@@ -2,7 +2,7 @@
  * Typed arrays in JSON as base64 of their little-endian bytes: exact and about 3× smaller than
  * number lists.
  */
-import { DataError } from "../core/errors";
+import { DataError } from "../core/index";
 
 /**
  * Base64 text of a typed array's bytes.

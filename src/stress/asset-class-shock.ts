@@ -1,7 +1,7 @@
 /**
  * A hypothetical scenario: a return applied to every holding of an asset class.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Scenario } from "./scenario";
 import { holdingProfiles } from "./stress-context";
 

@@ -1,8 +1,8 @@
 /**
  * A Monte Carlo scenario: horizons built by resampling historical days (the bootstrap).
  */
-import { InputError } from "../core/errors";
-import { createRng } from "../core/random";
+import { InputError } from "../core/index";
+import { createRng } from "../core/index";
 import type { Scenario } from "./scenario";
 import { proxyNotes } from "./stress-context";
 import { resolveSimulation, simulatedOutcome, type SimulationOptions } from "./simulated-outcome";

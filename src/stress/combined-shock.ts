@@ -1,7 +1,7 @@
 /**
  * A hypothetical scenario made of several shocks applied together.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Scenario } from "./scenario";
 
 /** Options of {@link combinedShock}. */

@@ -1,13 +1,13 @@
 /**
  * Hypothetical scenarios on the covariance matrix: volatility doubled, correlations to one.
  */
-import { TRADING_DAYS_PER_YEAR } from "../core/conventions";
-import { InputError } from "../core/errors";
-import type { LabelledMatrix } from "../core/frame";
-import { assetRiskContributions } from "../risk/asset-risk-contributions";
-import { checkConfidence, checkHorizon } from "../risk/check-inputs";
-import { normalDensity, normalQuantile } from "../risk/normal-distribution";
-import { DEFAULT_CONFIDENCE } from "../risk/tail-risk";
+import { TRADING_DAYS_PER_YEAR } from "../core/index";
+import { InputError } from "../core/index";
+import type { LabelledMatrix } from "../core/index";
+import { assetRiskContributions } from "../measures/index";
+import { checkConfidence, checkHorizon } from "../measures/index";
+import { normalDensity, normalQuantile } from "../measures/index";
+import { DEFAULT_CONFIDENCE } from "../measures/index";
 import { holdingsCovariance } from "./holdings-covariance";
 import type { Scenario } from "./scenario";
 

@@ -1,7 +1,7 @@
 /**
  * A historical scenario: a named date range replayed on today's weights.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Scenario } from "./scenario";
 import { replayRows } from "./replay-window";
 

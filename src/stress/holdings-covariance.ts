@@ -1,9 +1,9 @@
 /**
  * Daily mean and covariance of a portfolio's holdings, for the covariance stresses and the Student-t simulation.
  */
-import type { LabelledMatrix } from "../core/frame";
-import { fixNonpositiveSemidefinite } from "../allocation/risk-models/fix-nonpositive-semidefinite";
-import { pairwiseCovariance } from "../allocation/risk-models/pairwise-covariance";
+import type { LabelledMatrix } from "../core/index";
+import { fixNonpositiveSemidefinite } from "../moments/index";
+import { pairwiseCovariance } from "../moments/index";
 import type { PortfolioHistory } from "./stress-context";
 
 /**

@@ -1,8 +1,8 @@
 /**
  * A hypothetical scenario: a benchmark move transmitted to every holding through its historical beta.
  */
-import { InputError } from "../core/errors";
-import { beta } from "../risk/beta";
+import { InputError } from "../core/index";
+import { beta } from "../measures/index";
 import type { Scenario } from "./scenario";
 
 /** Options of {@link marketShock}. */

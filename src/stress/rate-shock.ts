@@ -1,7 +1,7 @@
 /**
  * A hypothetical scenario: a parallel move in interest rates, applied to bond funds through their duration.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Scenario } from "./scenario";
 import { holdingProfiles } from "./stress-context";
 

@@ -1,7 +1,7 @@
 /**
  * Buy-and-hold replay of a run of historical days on today's holdings (shared by the historical scenarios).
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { ScenarioOutcome } from "./scenario";
 import { proxyNotes, type PortfolioHistory } from "./stress-context";
 

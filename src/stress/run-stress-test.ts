@@ -1,8 +1,8 @@
 /**
  * Runs scenarios on a portfolio and reports the loss in money, by holding and in total.
  */
-import { InputError } from "../core/errors";
-import type { LabelledVector } from "../core/frame";
+import { InputError } from "../core/index";
+import type { LabelledVector } from "../core/index";
 import type { Scenario, ScenarioKind, StressWindow } from "./scenario";
 import { preparePortfolioHistory, type PortfolioHistory, type StressContext } from "./stress-context";
 import type { StressPortfolio } from "./stress-portfolio";

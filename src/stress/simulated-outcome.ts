@@ -1,10 +1,10 @@
 /**
  * Turns simulated growth of each holding into a scenario outcome: the distribution and its tail.
  */
-import { InputError } from "../core/errors";
-import { checkConfidence, checkHorizon } from "../risk/check-inputs";
-import { empiricalTail, tailPosition } from "../risk/empirical-tail";
-import { DEFAULT_CONFIDENCE } from "../risk/tail-risk";
+import { InputError } from "../core/index";
+import { checkConfidence, checkHorizon } from "../measures/index";
+import { empiricalTail, tailPosition } from "../measures/index";
+import { DEFAULT_CONFIDENCE } from "../measures/index";
 import type { ScenarioOutcome } from "./scenario";
 import type { PortfolioHistory } from "./stress-context";
 

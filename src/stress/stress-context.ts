@@ -1,11 +1,11 @@
 /**
  * The market data a stress test reads, and the portfolio's history prepared from it once per run.
  */
-import { InputError } from "../core/errors";
-import type { DateTable } from "../core/frame";
-import { returnsFromPrices } from "../allocation/returns-from-prices";
-import type { InstrumentProfile } from "../risk/instrument-profile";
-import { applyProxies, type ProxyUse } from "../risk/proxy-returns";
+import { InputError } from "../core/index";
+import type { DateTable } from "../core/index";
+import { returnsFromPrices } from "../moments/index";
+import type { InstrumentProfile } from "../measures/index";
+import { applyProxies, type ProxyUse } from "../measures/index";
 import { checkStressPortfolio, type StressPortfolio } from "./stress-portfolio";
 
 /**

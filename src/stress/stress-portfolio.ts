@@ -1,8 +1,8 @@
 /**
  * The portfolio a stress test is run on: weights and the money behind them.
  */
-import { InputError } from "../core/errors";
-import type { LabelledVector } from "../core/frame";
+import { InputError } from "../core/index";
+import type { LabelledVector } from "../core/index";
 
 /**
  * Today's portfolio: weights (fractions of capital) and the capital in money.

@@ -1,10 +1,10 @@
 /**
  * A Monte Carlo scenario: daily returns drawn from a multivariate Student-t with the sample covariance.
  */
-import { InputError } from "../core/errors";
-import { createRng } from "../core/random";
-import { tryCholesky } from "../allocation/linear-algebra/cholesky";
-import { symmetricEigen } from "../allocation/linear-algebra/symmetric-eigen";
+import { InputError } from "../core/index";
+import { createRng } from "../core/index";
+import { tryCholesky } from "../linalg/index";
+import { symmetricEigen } from "../linalg/index";
 import { holdingsCovariance } from "./holdings-covariance";
 import type { Scenario } from "./scenario";
 import { proxyNotes } from "./stress-context";

@@ -1,7 +1,7 @@
 /**
  * The worst N-day stretches of history for today's portfolio.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { Scenario } from "./scenario";
 import { replayRows } from "./replay-window";
 import { preparePortfolioHistory, type PortfolioHistory, type StressContext } from "./stress-context";

@@ -2,8 +2,8 @@
  * Applying recorded decisions to the canonical data: excluded rows leave the modelling set,
  * adjusted values replace the originals. Pure functions of the data and the decisions.
  */
-import type { DateTable } from "../core/frame";
-import type { FundamentalsRow } from "../data/sql/index";
+import type { DateTable } from "../core/index";
+import type { FundamentalsRow } from "../data/index";
 import { withDerivedMetrics } from "./derived-metrics";
 import type { NewDecision } from "./recorded-decisions";
 

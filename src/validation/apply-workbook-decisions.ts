@@ -2,7 +2,7 @@
  * Applying a reviewed workbook: read and check every decision, look up the canonical values they
  * override, and record them all in the `decisions` table in one statement, or none.
  */
-import { readFundamentals, type WorkbookDatabase } from "../data/sql/index";
+import { readFundamentals, type WorkbookDatabase } from "../data/index";
 import type { Finding } from "./finding";
 import { readPriceSeries } from "./price-series";
 import { readWorkbookDecisions, type WorkbookDecision } from "./read-review-workbook";

@@ -2,7 +2,7 @@
  * The error a review workbook raises when its decisions cannot be applied: every problem found,
  * each naming the sheet, row and column, so the analyst can fix them all in one pass.
  */
-import { DataError } from "../core/errors";
+import { DataError } from "../core/index";
 
 /**
  * One problem in a review workbook. `row` is the 1-based spreadsheet row and `column` its letter

@@ -2,7 +2,7 @@
  * The ratios of a fundamentals row, recomputed from its base figures with the rules of
  * build-fundamentals.sql, after decisions changed or removed rows.
  */
-import type { FundamentalsRow } from "../data/sql/index";
+import type { FundamentalsRow } from "../data/index";
 
 /**
  * Rows with `netMargin`, `operatingMargin`, `returnOnEquity`, `revenueGrowth` and `netIncomeGrowth`

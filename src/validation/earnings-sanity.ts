@@ -2,7 +2,7 @@
  * Earnings sanity: figures that cannot be right (net income above revenue),
  * margins outside plausible bounds, sign flips and year-on-year jumps.
  */
-import type { FundamentalsRow } from "../data/sql/index";
+import type { FundamentalsRow } from "../data/index";
 import { findingId, type Finding } from "./finding";
 import { formatMoney, formatPercent, groupByTicker } from "./format";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "./settings";

@@ -4,7 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import type { DecisionKind } from "./finding";
 import { loadWorkbook } from "./read-review-workbook";
 import { CHECK_SHEETS, findingColumn } from "./review-layout";

@@ -1,7 +1,7 @@
 /**
  * Missing years: fiscal years a company should have reported but the canonical fundamentals lack.
  */
-import type { FundamentalsRow, PriceCoverage } from "../data/sql/index";
+import type { FundamentalsRow, PriceCoverage } from "../data/index";
 import { addDays, fiscalPeriodEnd } from "./calendar-dates";
 import { findingId, type Finding } from "./finding";
 import { groupByTicker } from "./format";

@@ -2,9 +2,9 @@
  * The modelling set: the canonical data with the analyst's decisions in force applied. This is
  * what the modelling layer reads.
  */
-import type { DateTable } from "../core/frame";
-import { readFundamentals, readPrices, type FundamentalsReadQuery, type FundamentalsRow, type WorkbookDatabase } from "../data/sql/index";
-import type { PriceQuery } from "../data/sources/index";
+import type { DateTable } from "../core/index";
+import { readFundamentals, readPrices, type FundamentalsReadQuery, type FundamentalsRow, type WorkbookDatabase } from "../data/index";
+import type { PriceQuery } from "../data/index";
 import { applyDecisionsToFundamentals, applyDecisionsToPrices } from "./apply-decisions";
 import { readRecordedDecisions, type RecordedDecision } from "./recorded-decisions";
 

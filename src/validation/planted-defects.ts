@@ -2,7 +2,7 @@
  * Scoring the checks against a synthetic market's defect manifest: which planted defects the
  * findings point at, and which they miss.
  */
-import type { DefectManifest } from "../data/synthetic/index";
+import type { DefectManifest } from "../data/index";
 import type { Finding } from "./finding";
 
 /**

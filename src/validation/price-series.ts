@@ -2,8 +2,8 @@
  * One ticker's canonical price history for the price checks: dates with a row,
  * adjusted close, quoted close and volume.
  */
-import { DataError, InputError } from "../core/errors";
-import type { WorkbookDatabase } from "../data/sql/index";
+import { DataError, InputError } from "../core/index";
+import type { WorkbookDatabase } from "../data/index";
 
 /**
  * The canonical rows of one ticker, ascending by date (only days with a row; a gap has no entry).

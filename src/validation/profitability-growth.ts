@@ -1,7 +1,7 @@
 /**
  * Profitability versus growth: each company placed in one of four quadrants.
  */
-import type { FundamentalsRow } from "../data/sql/index";
+import type { FundamentalsRow } from "../data/index";
 import { groupByTicker } from "./format";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "./settings";
 

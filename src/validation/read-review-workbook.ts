@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { DECISION_KINDS, type CheckName, type DecisionKind, type Finding, type FindingTarget } from "./finding";
 import { DecisionSheetError, type SheetProblem } from "./decision-sheet-error";
 import { CHECK_SHEETS, FINDING_COLUMNS, findingColumn, type FindingColumn } from "./review-layout";

@@ -2,8 +2,8 @@
  * The `decisions` table: every applied analyst decision, with who, when, the old and the new
  * value, so a later run can show what was overridden and why.
  */
-import { InputError } from "../core/errors";
-import type { WorkbookDatabase } from "../data/sql/index";
+import { InputError } from "../core/index";
+import type { WorkbookDatabase } from "../data/index";
 import type { CheckName, DecisionKind, FindingTarget, FundamentalField } from "./finding";
 
 /**

@@ -2,7 +2,7 @@
  * Restatements: filings superseded by a later filing for the same period, and
  * how far the restated figures moved from the originals.
  */
-import type { WorkbookDatabase } from "../data/sql/index";
+import type { WorkbookDatabase } from "../data/index";
 import { findingId, type Finding } from "./finding";
 import { formatMoney, formatPercent } from "./format";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "./settings";

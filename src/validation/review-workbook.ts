@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { countBySeverity, type CheckName, type Finding } from "./finding";
 import { escapeFormulaText } from "./escape-formula-text";
 import { hasXmlInvalidText, xmlSafeText } from "./xml-safe-text";

@@ -2,7 +2,7 @@
  * Robust location and scale of a sample: the median and 1.4826 × the median absolute deviation
  * (MAD), which estimates the standard deviation of normal data and ignores a few outliers.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /** Consistency constant that makes the MAD an estimate of a normal standard deviation. */
 export const MAD_TO_SD = 1.4826;

@@ -2,7 +2,7 @@
  * Running every check at once: reading what the checks need from the
  * database, and the report they produce together.
  */
-import { readFundamentals, type FundamentalsRow, type WorkbookDatabase } from "../data/sql/index";
+import { readFundamentals, type FundamentalsRow, type WorkbookDatabase } from "../data/index";
 import { checkEarnings } from "./earnings-sanity";
 import { sortFindings, type Finding } from "./finding";
 import { checkMissingYears } from "./missing-years";

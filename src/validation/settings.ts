@@ -3,7 +3,7 @@
  * documented defaults. Checks take the settings as an argument; none holds a
  * number of its own.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * Thresholds of the earnings-sanity checks (fractions: 0.5 = 50 %).

@@ -2,8 +2,8 @@
  * Stability: how steady a company's growth, earnings and share price have been, as one score
  * per company with its parts shown. The score is meant as a model feature.
  */
-import type { LabelledVector } from "../core/frame";
-import type { FundamentalsRow } from "../data/sql/index";
+import type { LabelledVector } from "../core/index";
+import type { FundamentalsRow } from "../data/index";
 import { groupByTicker } from "./format";
 import { maxDrawdown } from "./max-drawdown";
 import type { PriceSeries } from "./price-series";

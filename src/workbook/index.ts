@@ -5,3 +5,4 @@ export * from "./run-notebook";
 export * from "./run-in-pool";
 export * from "./report";
 export * from "./workbook-cli";
+export * from "./library-build";

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../core/paths";
+import { packageRoot } from "../core/index";
 
 /** Name of the project-local tslab kernel; committed notebooks name it in `metadata.kernelspec`. */
 export const KERNEL_NAME = "allocation-workbook";

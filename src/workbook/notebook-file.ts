@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { DataError, InputError } from "../core/errors";
+import { DataError, InputError } from "../core/index";
 
 /** One output of an executed code cell (nbformat 4). */
 export interface NotebookOutput {

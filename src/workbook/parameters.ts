@@ -1,4 +1,4 @@
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 import { cellSource, type NotebookCell, type NotebookJson } from "./notebook-file";
 
 /** The tag that marks a notebook's parameters cell (as papermill and ML4T use it). */

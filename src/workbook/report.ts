@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { marked } from "marked";
-import { scriptJson } from "../charts/script-json";
-import { PLOTLY_MIME } from "../charts/show";
-import { packagePath } from "../core/paths";
+import { scriptJson } from "../report/index";
+import { PLOTLY_MIME } from "../report/index";
+import { packagePath } from "../core/index";
 import { cellSource, readNotebook, type NotebookJson, type NotebookOutput } from "./notebook-file";
 import type { NotebookRun } from "./run-notebook";
 

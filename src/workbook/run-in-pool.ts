@@ -1,7 +1,7 @@
 /**
  * Running tasks a few at a time, keeping their results in order.
  */
-import { InputError } from "../core/errors";
+import { InputError } from "../core/index";
 
 /**
  * Calls `task` on every item, at most `jobs` at a time, starting them in the items' order; the results come back

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../core/errors";
-import { packagePath } from "../core/paths";
+import { InputError } from "../core/index";
+import { packagePath } from "../core/index";
 import { ensureKernelSpec, jupyterPath, KERNEL_NAME } from "./kernel-spec";
 import { cellSource, readNotebook, writeNotebook, type NotebookEntry } from "./notebook-file";
 import { findParametersCell, injectParameters } from "./parameters";

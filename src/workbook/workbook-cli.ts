@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError } from "../core/errors";
-import { packagePath } from "../core/paths";
+import { InputError } from "../core/index";
+import { packagePath } from "../core/index";
 import { listNotebooks, selectNotebooks } from "./notebook-file";
 import { writeReport } from "./report";
+import { ensureLibraryBuilt } from "./library-build";
 import { runInPool } from "./run-in-pool";
 import { formatFailure, runNotebook, type NotebookRun, type RunEvent } from "./run-notebook";
 
@@ -138,6 +139,7 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
     return 0;
   }
   const notebooks = selectNotebooks(listNotebooks(args.notebooksDir), args.selectors);
+  ensureLibraryBuilt(log); // notebooks import the precompiled package: rebuild dist/ when src/ is newer
   // Notebooks in order, `jobs` at a time; results keep the notebooks' order whatever finishes first.
   const jobs = Math.min(args.jobs, Math.max(1, notebooks.length));
   const started = performance.now();

@@ -1,22 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  annualisedReturn,
   backtestMetrics,
   buyAndHold,
-  calmarRatio,
-  cumulativeReturn,
   equalWeight,
   fixedWeights,
-  hitRate,
   metricsByRegime,
   neverRebalance,
   periodReturns,
-  rollingSharpe,
   runBacktest,
   runBacktests,
-  sharpeRatio,
-  sortinoRatio,
 } from "../../src/backtest/index";
+import { annualisedReturn, calmarRatio, cumulativeReturn, hitRate, rollingSharpe, sharpeRatio, sortinoRatio } from "../../src/measures/index";
 import { InputError } from "../../src/core/errors";
 import { randomPrices } from "./helpers";
 

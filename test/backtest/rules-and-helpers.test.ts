@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { minVolatility, riskModels } from "../../src/allocation/index";
+import { minVolatility } from "../../src/optimise/index";
+import { riskModels } from "../../src/moments/index";
 import {
   backtestProgressLogger,
   calendarRebalance,
@@ -8,9 +9,9 @@ import {
   hashParameters,
   neverRebalance,
   periodKey,
-  RollingMoments,
   warmStartedMinVolatility,
 } from "../../src/backtest/index";
+import { RollingMoments } from "../../src/measures/index";
 import { InputError } from "../../src/core/errors";
 import { randomPrices } from "./helpers";
 

@@ -6,18 +6,9 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  efficientReturn,
-  efficientRisk,
-  equalRiskContribution,
-  expectedReturns,
-  hierarchicalRiskParity,
-  maxSharpe,
-  minVolatility,
-  portfolioPerformance,
-  riskModels,
-  sectorLimits,
-} from "../../src/allocation/index";
+import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxSharpe, minVolatility, sectorLimits } from "../../src/optimise/index";
+import { expectedReturns, riskModels } from "../../src/moments/index";
+import { portfolioPerformance } from "../../src/measures/index";
 import { equalWeight, fixedWeights, runBacktest } from "../../src/backtest/index";
 import { DataError, InfeasibleError, InputError, NumericalError, type WorkbookError } from "../../src/core/errors";
 import type { DateTable, LabelledMatrix, LabelledVector } from "../../src/core/frame";
@@ -27,7 +18,7 @@ import { CsvPriceSource, ParquetPriceSource, YahooSource, yahooCachePath } from 
 import { WorkbookDatabase, buildCanonicalData, readPrices } from "../../src/data/sql/index";
 import type { FeatureFrame } from "../../src/features/index";
 import { RidgeRegression } from "../../src/models/index";
-import { historicalTailRisk, volatility } from "../../src/risk/index";
+import { historicalTailRisk, volatility } from "../../src/measures/index";
 import { scaleVolatilities } from "../../src/stress/index";
 import { DecisionSheetError, buildReviewWorkbook, markReviewWorkbook, readWorkbookDecisions, DEFAULT_VALIDATION_SETTINGS, type Finding } from "../../src/validation/index";
 

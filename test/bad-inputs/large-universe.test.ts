@@ -10,7 +10,8 @@
  * (symmetricEigen) takes about 33 s on this machine (reported).
  */
 import { describe, expect, it } from "vitest";
-import { hierarchicalRiskParity, minVolatility, riskModels } from "../../src/allocation/index";
+import { hierarchicalRiskParity, minVolatility } from "../../src/optimise/index";
+import { riskModels } from "../../src/moments/index";
 import type { DateTable } from "../../src/core/frame";
 import { createRng } from "../../src/core/random";
 

@@ -2,20 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  efficientReturn,
-  efficientRisk,
-  equalRiskContribution,
-  expectedReturns,
-  hierarchicalRiskParity,
-  maxQuadraticUtility,
-  maxSharpe,
-  minCvar,
-  minVolatility,
-  portfolioPerformance,
-  returnsFromPrices,
-  riskModels,
-} from "../../src/allocation/index";
+import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, minCvar, minVolatility } from "../../src/optimise/index";
+import { expectedReturns, returnsFromPrices, riskModels } from "../../src/moments/index";
+import { portfolioPerformance } from "../../src/measures/index";
 import type { DateTable, LabelledVector } from "../../src/core/frame";
 import { main } from "../../src/cli/main";
 import { OPTIMIZE_METHODS, OPTIMIZE_USAGE, parseOptimizeArgs } from "../../src/cli/optimize-command";

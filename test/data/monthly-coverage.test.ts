@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageChart } from "../../src/charts/coverage-chart";
+import { coverageChart } from "../../src/report/coverage-chart";
 import { monthlyCoverage } from "../../src/data/monthly-coverage";
 
 const table = Object.freeze({

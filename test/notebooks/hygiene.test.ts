@@ -46,15 +46,15 @@ describe.each(notebooks.map((n) => [n.name, n] as const))("%s", (_name, entry) =
     expect(text).toMatch(/\*\*Data/);
   });
 
-  it("has one import cell from the library's barrels, then the parameters cell", () => {
-    // tslab resolves "./src/x/index" but not the folder "./src/x", hence the explicit index.
+  it("has one import cell, from the installed package by its name, then the parameters cell", () => {
+    // As a user who installed the package would: "allocation-workbook" or one layer, "allocation-workbook/<layer>".
     const code = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === "code");
     const [importCell] = code[0]!;
     const lines = cellSource(importCell).split("\n").filter((l) => l.trim() && !l.trim().startsWith("//"));
     for (const line of lines) expect(line).toMatch(/^import .* from "[^"]+";$/);
-    const local = lines.map((l) => /from "(\.[^"]*)"/.exec(l)?.[1]).filter((s): s is string => s !== undefined);
-    const notBarrel = local.filter((s) => !/^\.\/src(\/[a-z-]+)?\/index$/.test(s));
-    expect(notBarrel, 'import from a barrel ("./src/index" or "./src/<layer>/index"), not a deep path').toEqual([]);
+    const specifiers = lines.map((l) => /from "([^"]*)"/.exec(l)?.[1]).filter((s): s is string => s !== undefined);
+    const notPackage = specifiers.filter((s) => !/^allocation-workbook(\/[a-z]+)?$/.test(s));
+    expect(notPackage, 'import the library by its package name ("allocation-workbook/<layer>"), not a path').toEqual([]);
     const paramsIndex = findParametersCell(nb, entry.name);
     expect(paramsIndex).toBe(code[1]![1]);
     expect(parseParameters(nb.cells[paramsIndex]!, entry.name).length).toBeGreaterThan(0);

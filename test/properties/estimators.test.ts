@@ -5,11 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expectedReturns, hrp, linearAlgebra, returnsFromPrices, riskModels } from "../../src/allocation/index";
+import { expectedReturns, returnsFromPrices, riskModels } from "../../src/moments/index";
+import { hrp } from "../../src/optimise/index";
+import * as linearAlgebra from "../../src/linalg/index";
 import { InputError } from "../../src/core/errors";
 import type { DateTable, LabelledMatrix } from "../../src/core/frame";
 import { createRng } from "../../src/core/random";
-import { sampleAndTarget, type Target } from "../allocation/risk-models/shrinkage-targets";
+import { sampleAndTarget, type Target } from "../moments/risk-models/shrinkage-targets";
 import { isoDates, priceTable, sum, tickers } from "./helpers/arbitraries";
 import { check, checkClose } from "./helpers/check";
 

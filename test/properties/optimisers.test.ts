@@ -7,17 +7,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  efficientFrontier,
-  equalRiskContribution,
-  hierarchicalRiskParity,
-  linearAlgebra,
-  maxSharpe,
-  minVolatility,
-  riskBudgeting,
-  riskContributions,
-  sectorLimits,
-} from "../../src/allocation/index";
+import { efficientFrontier, equalRiskContribution, hierarchicalRiskParity, maxSharpe, minVolatility, riskBudgeting, sectorLimits } from "../../src/optimise/index";
+import * as linearAlgebra from "../../src/linalg/index";
+import { riskContributions } from "../../src/measures/index";
 import { InfeasibleError, InputError, NumericalError } from "../../src/core/errors";
 import { createRng } from "../../src/core/random";
 import type { LabelledVector } from "../../src/core/frame";

@@ -2,10 +2,10 @@
  * Test helpers for the stress layer: the fixture's 4-asset price table as a stress context.
  */
 import type { DateTable } from "../../src/core/frame";
-import type { InstrumentProfile } from "../../src/risk/instrument-profile";
+import type { InstrumentProfile } from "../../src/measures/instrument-profile";
 import type { StressContext } from "../../src/stress/stress-context";
 import type { StressPortfolio } from "../../src/stress/stress-portfolio";
-import { readRiskExpected } from "../risk/helpers/expected";
+import { readRiskExpected } from "../measures/helpers/expected";
 
 export const expected = readRiskExpected();
 const fx = expected.stress;

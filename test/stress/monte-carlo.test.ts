@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors";
-import { empiricalTail } from "../../src/risk/empirical-tail";
+import { empiricalTail } from "../../src/measures/empirical-tail";
 import { bootstrapSimulation } from "../../src/stress/bootstrap-simulation";
 import { runStressTest } from "../../src/stress/run-stress-test";
 import { studentTSimulation } from "../../src/stress/student-t-simulation";

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import { parseCsv } from "./csv-text";
 import { checkKnownTickers, validatePriceQuery, type MarketSource, type PriceQuery } from "./market-source";

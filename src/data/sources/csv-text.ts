@@ -3,7 +3,7 @@
  * for a quote, and commas or line breaks inside quotes), LF or CRLF line ends,
  * an optional UTF-8 byte-order mark. Blank lines are skipped but counted.
  */
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 
 /**
  * One CSV record with the 1-based line number of the line it starts on.

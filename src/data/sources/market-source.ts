@@ -3,7 +3,7 @@
  * it answers. Sources deliver raw rows (see `src/data/raw.ts`); the SQL layer
  * turns them into canonical tables.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow } from "../raw";
 import { isIsoDate } from "./iso-date";
 

@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import { checkKnownTickers, validatePriceQuery, type MarketSource, type PriceQuery } from "./market-source";
 import { detectPriceLayout, recordsToRawPrices, tickersIn, type PriceRecord } from "./price-layout";

@@ -15,7 +15,7 @@
  * taken as already adjusted; otherwise `price`, taken as already adjusted.
  * Column names are matched case-insensitively.
  */
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import { toIsoDate, parseFileDate } from "./iso-date";
 import { inDateRange, type PriceQuery } from "./market-source";

@@ -13,8 +13,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { packagePath } from "../../core/paths";
-import { DataError } from "../../core/errors";
+import { packagePath } from "../../core/index";
+import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import { parseCsv } from "./csv-text";
 import { isIsoDate } from "./iso-date";

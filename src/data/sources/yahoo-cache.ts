@@ -20,7 +20,7 @@
  * to delete it (the next load then refetches it).
  */
 import { join } from "node:path";
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 import type { FilingFigures } from "../raw";
 import { parseCsv } from "./csv-text";
 import { isIsoDate } from "./iso-date";

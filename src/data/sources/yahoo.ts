@@ -26,7 +26,7 @@
  */
 import { readFile } from "node:fs/promises";
 import YahooFinance from "yahoo-finance2";
-import { DataError, InputError, SourceError } from "../../core/errors";
+import { DataError, InputError, SourceError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow } from "../raw";
 import { writeFileAtomic } from "./atomic-write";
 import { addDays, toIsoDate } from "./iso-date";

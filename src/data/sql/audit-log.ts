@@ -2,7 +2,7 @@
  * Reading the audit trail of a build: the raw rows rejected (with reasons) and
  * the raw rows merged into another (duplicates, superseded filings).
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { WorkbookDatabase } from "./workbook-database";
 
 /**

@@ -2,7 +2,7 @@
  * Building the canonical tables (`prices`, `fundamentals`, with `rejects` and
  * `merges`) from raw rows or from any {@link MarketSource}s.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow, TickerChange } from "../raw";
 import type { MarketSource, PriceQuery } from "../sources/market-source";
 import { appendRawFundamentals, appendRawPrices, appendTickerChanges } from "./raw-tables";

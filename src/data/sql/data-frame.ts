@@ -4,8 +4,8 @@
  * a second to load, so it is imported on first use, not with the data layer.
  */
 import type { DataFrame } from "danfojs-node";
-import { InputError } from "../../core/errors";
-import type { DateTable } from "../../core/frame";
+import { InputError } from "../../core/index";
+import type { DateTable } from "../../core/index";
 
 type Danfo = typeof import("danfojs-node");
 let danfo: Promise<Danfo> | undefined;

@@ -5,7 +5,7 @@
  * stored at all.
  */
 import { DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow, TickerChange } from "../raw";
 import { isIsoDate } from "../sources/iso-date";
 import type { WorkbookDatabase } from "./workbook-database";

@@ -1,7 +1,7 @@
 /**
  * Reading canonical fundamentals back as typed rows.
  */
-import { DataError, InputError } from "../../core/errors";
+import { DataError, InputError } from "../../core/index";
 import type { FilingFigures } from "../raw";
 import { checkKnownTickers } from "../sources/market-source";
 import type { WorkbookDatabase } from "./workbook-database";

@@ -1,8 +1,8 @@
 /**
  * Reading canonical prices back for computation, as a wide {@link DateTable}.
  */
-import { DataError, InputError } from "../../core/errors";
-import type { DateTable } from "../../core/frame";
+import { DataError, InputError } from "../../core/index";
+import type { DateTable } from "../../core/index";
 import { checkKnownTickers, validatePriceQuery, type PriceQuery } from "../sources/market-source";
 import { readRejects } from "./audit-log";
 import type { WorkbookDatabase } from "./workbook-database";

@@ -1,7 +1,7 @@
 /**
  * Accounting for every raw row: raw = canonical + merged + rejected, per raw table.
  */
-import { DataError } from "../../core/errors";
+import { DataError } from "../../core/index";
 import type { WorkbookDatabase } from "./workbook-database";
 
 /**

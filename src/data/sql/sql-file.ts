@@ -8,8 +8,8 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError } from "../../core/errors";
-import { packagePath } from "../../core/paths";
+import { InputError } from "../../core/index";
+import { packagePath } from "../../core/index";
 
 const cache = new Map<string, string>();
 let dir: Promise<string> | undefined;

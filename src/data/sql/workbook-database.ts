@@ -18,7 +18,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from "@duckdb/node-api";
-import { DataError, InputError } from "../../core/errors";
+import { DataError, InputError } from "../../core/index";
 import { loadSqlFile } from "./sql-file";
 
 /**

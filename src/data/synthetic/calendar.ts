@@ -4,7 +4,7 @@
  * Monday–Friday business-day grid. Pure integer arithmetic, so no
  * `Date` object, time zone or locale can change a result.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -18,7 +18,7 @@
  * from price momentum (this year's return carries e[y]); and the forward
  * return carries e[y+1]. See docs/synthetic-market.md.
  */
-import { createRng, deriveSeed, type Rng } from "../../core/random";
+import { createRng, deriveSeed, type Rng } from "../../core/index";
 import { dayNumberToIso, isoToDayNumber, monthEnd, nextBusinessDay } from "./calendar";
 import type { MarketParams } from "./params";
 import type { Instrument } from "./universe";

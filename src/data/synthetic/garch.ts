@@ -3,7 +3,7 @@
  * normalised to unit long-run variance so a caller scales them by any
  * target volatility.
  */
-import type { Rng } from "../../core/random";
+import type { Rng } from "../../core/index";
 
 /**
  * A GARCH(1,1) shock series with unit long-run variance.

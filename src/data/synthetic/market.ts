@@ -1,8 +1,8 @@
 /**
  * `generateMarket`: the seeded synthetic market, the project's embedded default data.
  */
-import type { DateTable } from "../../core/frame";
-import { createRng, deriveSeed } from "../../core/random";
+import type { DateTable } from "../../core/index";
+import { createRng, deriveSeed } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow, TickerChange } from "../raw";
 import { businessDays } from "./calendar";
 import type { DefectManifest } from "./defects";

@@ -6,7 +6,7 @@
  * annual / 252, daily sd = annual / √252); drifts are log-return drifts;
  * yields are fractions (0.045 = 4.5%); money is USD millions.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { isIsoDate } from "./calendar";
 import { ASSET_CLASSES, INSTRUMENT_CATALOGUE, type InstrumentSpec } from "./universe";
 

@@ -19,8 +19,8 @@
  * yield), and every `u` an independent unit-variance GARCH(1,1) series with
  * Student-t innovations (the crypto factor and crypto noise use `tails.cryptoDf`).
  */
-import type { DateTable } from "../../core/frame";
-import { createRng, deriveSeed } from "../../core/random";
+import type { DateTable } from "../../core/index";
+import { createRng, deriveSeed } from "../../core/index";
 import type { EarningsLink } from "./fundamentals";
 import { garchShocks } from "./garch";
 import type { MarketParams } from "./params";

@@ -3,7 +3,7 @@
  * would, with missing years, restatements, mixed units, duplicate
  * deliveries and a ticker change, each recorded in a {@link FundamentalDefects} manifest.
  */
-import { createRng, deriveSeed } from "../../core/random";
+import { createRng, deriveSeed } from "../../core/index";
 import type { RawFundamentalRow, RawUnit, TickerChange } from "../raw";
 import { dayNumberToIso, isoToDayNumber, nextBusinessDay } from "./calendar";
 import type { FundamentalDefects } from "./defects";

@@ -3,8 +3,8 @@
  * business day from listing on, derived from the clean table, with a few
  * realistic vendor faults recorded in a {@link PriceDefects} manifest.
  */
-import type { DateTable } from "../../core/frame";
-import { createRng, deriveSeed } from "../../core/random";
+import type { DateTable } from "../../core/index";
+import { createRng, deriveSeed } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import type { PriceDefects } from "./defects";
 import type { MarketParams } from "./params";

@@ -2,7 +2,7 @@
  * The market regime: a two-state (calm / crisis) Markov chain stepped once
  * per business day, with windows that can be forced to crisis.
  */
-import type { Rng } from "../../core/random";
+import type { Rng } from "../../core/index";
 import type { MarketParams } from "./params";
 
 /** The two regimes. In crisis, volatilities rise (most for the market factor), drift falls, and correlations rise. */

@@ -4,7 +4,7 @@
  * of the ones a given {@link MarketParams} simulates, with their sampled
  * factor loadings.
  */
-import { createRng, deriveSeed } from "../../core/random";
+import { createRng, deriveSeed } from "../../core/index";
 import type { MarketParams } from "./params";
 
 /** Asset class of an instrument; drives which factors move it. */

@@ -2,7 +2,7 @@
  * Stacking: base regressors and classifiers, combined by meta-models fitted on their
  * out-of-fold (walk-forward) forecasts.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { selectRows, type FeatureFrame, type Target } from "../../features/index";
 import { checkTrainingData, trainingWindowOf } from "../check-training-data";
 import type { Classifier, FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";

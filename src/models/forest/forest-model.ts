@@ -3,8 +3,8 @@
  * or in worker threads), prediction, impurity importance, and JSON state.
  */
 import { availableParallelism } from "node:os";
-import { InputError, DataError } from "../../core/errors";
-import type { LabelledVector } from "../../core/frame";
+import { InputError, DataError } from "../../core/index";
+import type { LabelledVector } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { FitOptions, TrainingWindow } from "../estimator";

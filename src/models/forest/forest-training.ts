@@ -3,7 +3,7 @@
  * Tree `t` draws from its own stream `deriveSeed(seed, "tree:t")`, so a forest is the same
  * whichever thread grows which tree.
  */
-import { createRng, deriveSeed } from "../../core/random";
+import { createRng, deriveSeed } from "../../core/index";
 import { growRegressionTree, type TreeArrays, type TreeLimits } from "./regression-tree";
 
 /** The training data of a forest, column-major. */

@@ -3,8 +3,8 @@
  * estimator object, kept for comparison.
  */
 import { RandomForestRegression } from "ml-random-forest";
-import { DataError, InputError } from "../../core/errors";
-import type { LabelledVector } from "../../core/frame";
+import { DataError, InputError } from "../../core/index";
+import type { LabelledVector } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { checkTrainingData, columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";

@@ -1,8 +1,8 @@
 /**
  * Random forest classification of a binary label (e.g. growth > 0), giving probabilities.
  */
-import { InputError } from "../../core/errors";
-import type { LabelledVector } from "../../core/frame";
+import { InputError } from "../../core/index";
+import type { LabelledVector } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { checkTrainingData } from "../check-training-data";
 import type { Classifier, FitOptions, ModelJson, TrainingWindow } from "../estimator";

@@ -1,8 +1,8 @@
 /**
  * Random forest regression, the project's default tree model.
  */
-import { InputError } from "../../core/errors";
-import type { LabelledVector } from "../../core/frame";
+import { InputError } from "../../core/index";
+import type { LabelledVector } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { checkTrainingData } from "../check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";

@@ -7,7 +7,7 @@
  * A binary classifier is the same tree on 0/1 labels: for two classes the variance p(1 − p) is half
  * the Gini impurity, so the splits are Gini's and the leaf mean is the class-1 probability.
  */
-import type { Rng } from "../../core/random";
+import type { Rng } from "../../core/index";
 
 /**
  * A fitted tree as flat arrays indexed by node (node 0 is the root). A leaf has `left = −1`.

@@ -3,8 +3,8 @@
  */
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { NumericalError } from "../../core/errors";
-import { packagePath } from "../../core/paths";
+import { NumericalError } from "../../core/index";
+import { packagePath } from "../../core/index";
 import type { ForestData, ForestPlan } from "./forest-training";
 import type { TreeArrays } from "./regression-tree";
 

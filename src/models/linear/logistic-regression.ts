@@ -1,7 +1,7 @@
 /**
  * L2-penalised logistic regression: a linear classifier and the stacked ensemble's meta-classifier.
  */
-import { InputError, NumericalError } from "../../core/errors";
+import { InputError, NumericalError } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { checkTrainingData, columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { Classifier, FitOptions, ModelJson, TrainingWindow } from "../estimator";

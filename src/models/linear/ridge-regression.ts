@@ -1,7 +1,7 @@
 /**
  * Ridge regression: a linear baseline and the stacked ensemble's meta-model.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { checkTrainingData, columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";

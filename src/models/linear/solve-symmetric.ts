@@ -1,7 +1,7 @@
 /**
  * Solving `A·x = b` for a small symmetric positive-definite `A` (normal equations of the linear models).
  */
-import { NumericalError } from "../../core/errors";
+import { NumericalError } from "../../core/index";
 
 /**
  * Solves `A·x = b` by Cholesky factorisation.

@@ -3,8 +3,8 @@
  * state is a momentum embedding usable as features. The arithmetic is a strategy object: our
  * typed-array engine (default) or TensorFlow.js.
  */
-import { DataError, InputError, NumericalError } from "../../core/errors";
-import { createRng, deriveSeed } from "../../core/random";
+import { DataError, InputError, NumericalError } from "../../core/index";
+import { createRng, deriveSeed } from "../../core/index";
 import { returnWindowNames, type FeatureFrame } from "../../features/index";
 import { checkTrainingData, columnsForModel, trainingWindowOf } from "../check-training-data";
 import type { FitOptions, ModelJson, Regressor, TrainingWindow } from "../estimator";

@@ -2,8 +2,8 @@
  * The weights of a stacked LSTM with a dense head in Keras's layout: their shapes, a check, and
  * the seeded initial values both engines start from.
  */
-import { DataError } from "../../core/errors";
-import { createRng, deriveSeed } from "../../core/random";
+import { DataError } from "../../core/index";
+import { createRng, deriveSeed } from "../../core/index";
 import type { LstmArchitecture, LstmWeight } from "./lstm-engine";
 
 /**

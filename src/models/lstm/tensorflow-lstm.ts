@@ -3,7 +3,7 @@
  * layers and trained by `model.fit` on the fastest TensorFlow.js backend available.
  */
 import type * as TF from "@tensorflow/tfjs";
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import type { LstmArchitecture, LstmEngine, LstmEpochOptions, LstmNetwork, LstmWeight } from "./lstm-engine";
 import { checkLstmWeights, lstmWeightShapes } from "./lstm-weights";
 import { loadTensorFlow, type TensorFlowRuntime } from "./tensorflow-runtime";

@@ -4,8 +4,8 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type * as TF from "@tensorflow/tfjs";
-import { NumericalError } from "../../core/errors";
-import { packagePath } from "../../core/paths";
+import { NumericalError } from "../../core/index";
+import { packagePath } from "../../core/index";
 
 /**
  * TensorFlow.js, loaded, with the backend that runs it.

@@ -3,7 +3,7 @@
  * no per-operation overhead (the arithmetic of a small LSTM is a few million multiply-adds per
  * batch, which TensorFlow.js spreads over thousands of tiny kernel calls).
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { Adam } from "./adam";
 import { sigmoidInPlace, tanhInPlace } from "./gate-activations";
 import type { LstmArchitecture, LstmEngine, LstmEpochOptions, LstmNetwork, LstmWeight } from "./lstm-engine";

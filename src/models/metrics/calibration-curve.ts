@@ -1,4 +1,4 @@
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { checkPairs } from "./check-pairs";
 
 /**

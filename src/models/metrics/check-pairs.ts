@@ -1,4 +1,4 @@
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 
 /**
  * Checks two aligned arrays of finite numbers with at least `min` entries.

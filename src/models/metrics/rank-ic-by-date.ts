@@ -1,4 +1,4 @@
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { pearson } from "./information-coefficient";
 import { ranks } from "./rank-information-coefficient";
 

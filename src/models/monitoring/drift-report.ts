@@ -1,8 +1,8 @@
 /**
  * When should the models be retrained? Drift indicators over a recent window against the training one.
  */
-import { InputError } from "../../core/errors";
-import { TRADING_DAYS_PER_YEAR } from "../../core/conventions";
+import { InputError } from "../../core/index";
+import { TRADING_DAYS_PER_YEAR } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
 import { populationStabilityIndex } from "./population-stability-index";
 

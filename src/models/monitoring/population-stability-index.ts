@@ -1,4 +1,4 @@
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 
 /**
  * Population stability index of a feature: how far its recent distribution (`actual`) has moved

@@ -2,7 +2,7 @@
  * Walk-forward splits: train on the past, test on the next block of dates, step forward; with a
  * purge gap so that no training label overlaps the test period.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 
 /**
  * One walk-forward fold: row positions to train on and to test on.

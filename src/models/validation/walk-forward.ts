@@ -1,7 +1,7 @@
 /**
  * Running a forecaster walk-forward and collecting its out-of-sample forecasts.
  */
-import { InputError } from "../../core/errors";
+import { InputError } from "../../core/index";
 import { selectRows, type FeatureFrame, type Target } from "../../features/index";
 import type { FitOptions } from "../estimator";
 import type { Forecaster } from "./forecaster";

@@ -1,3 +1,0 @@
-export * from "./signal";
-export * from "./risk-profile";
-export * from "./explanation-card";

@@ -1,0 +1,162 @@
+/**
+ * Linear programs solved with HiGHS (the `highs` package: HiGHS compiled to WebAssembly). The only file
+ * that touches `highs`. Loading the WebAssembly runtime is asynchronous, so these functions return promises;
+ * solving itself is synchronous once loaded.
+ */
+import highsLoader, { type Highs } from "highs";
+import { InputError, NumericalError } from "../core/index";
+import { linearProgramShape, type LinearProgram, type LinearProgramResult } from "./linear-program";
+
+/** Constraint rows in compressed sparse row form: row `i` holds `indices/values[starts[i] … starts[i+1])`. */
+export interface SparseRows {
+  readonly starts: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** A {@link LinearProgram} whose matrix is sparse (`rows`, CSR) instead of dense — for scenario LPs. */
+export interface SparseLinearProgram {
+  readonly c: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly rows: SparseRows;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+}
+
+let loading: Promise<Highs> | undefined;
+
+/**
+ * Loads the HiGHS WebAssembly runtime once and returns it (later calls reuse the same instance).
+ *
+ * @returns the loaded runtime.
+ * @throws NumericalError when the WebAssembly module cannot be loaded (the message carries the cause).
+ *
+ * @example
+ * ```ts
+ * const highs = await loadHighs();
+ * highs.version.string; // => "1.15.3" (or similar)
+ * ```
+ */
+export function loadHighs(): Promise<Highs> {
+  loading ??= highsLoader().catch((error: unknown) => {
+    loading = undefined;
+    throw new NumericalError("HIGHS_LOAD_FAILED", `loadHighs: could not load the HiGHS WebAssembly runtime (${String(error)}); check that node_modules/highs/build/highs.wasm exists`, {}, { cause: error });
+  });
+  return loading;
+}
+
+/**
+ * Solves a {@link LinearProgram} (`min cᵀx` s.t. `rowLower ≤ Ax ≤ rowUpper`, `lower ≤ x ≤ upper`) with HiGHS
+ * (its default: dual simplex). A dense `A` is passed to HiGHS as a sparse row-wise matrix (zeros dropped); pass
+ * a {@link SparseLinearProgram} to skip the dense matrix altogether.
+ *
+ * @param lp the problem, dense or sparse; not modified.
+ * @returns a promise of `{ status: "optimal", x, objective }`, `{ status: "infeasible" }` or `{ status: "unbounded" }`.
+ * @throws InputError when shapes disagree or a coefficient is not finite.
+ * @throws NumericalError when HiGHS stops for another reason (time or iteration limit, numerical trouble).
+ *
+ * @example
+ * ```ts
+ * await solveLinearProgramWithHighs({ c: Float64Array.of(-1, -2), lower: Float64Array.of(0, 0),
+ *   upper: Float64Array.of(0.7, 0.7), A: Float64Array.of(1, 1), rowLower: Float64Array.of(-Infinity),
+ *   rowUpper: Float64Array.of(1) });
+ * // => { status: "optimal", x: ≈ Float64Array [0.3, 0.7], objective: ≈ -1.7 }
+ * ```
+ */
+export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLinearProgram): Promise<LinearProgramResult> {
+  const caller = "solveLinearProgramWithHighs";
+  const { n, m, rows } = "rows" in lp ? checkSparse(lp, caller) : { ...dims(linearProgramShape(lp, caller)), rows: toSparse(lp) };
+  const highs = await loadHighs();
+  const clampInfinity = (values: Float64Array) => Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
+  const model = highs.createModel({
+    numCols: n,
+    numRows: m,
+    colCost: lp.c,
+    colLower: clampInfinity(lp.lower),
+    colUpper: clampInfinity(lp.upper),
+    rowLower: clampInfinity(lp.rowLower),
+    rowUpper: clampInfinity(lp.rowUpper),
+    matrix: { format: "csr", numRows: m, numCols: n, starts: rows.starts, indices: rows.indices, values: rows.values },
+  });
+  try {
+    model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
+    const { modelStatus } = model.run();
+    const status = highs.constants.modelStatus;
+    if (modelStatus === status.optimal) {
+      const x = Float64Array.from(model.getSolution().colValue);
+      let objective = 0;
+      for (let j = 0; j < n; j++) objective += lp.c[j]! * x[j]!;
+      return { status: "optimal", x, objective };
+    }
+    if (modelStatus === status.infeasible) return { status: "infeasible" };
+    if (modelStatus === status.unbounded || modelStatus === status.unboundedOrInfeasible) {
+      // HiGHS may not separate the two without a phase one: re-solve without the objective to decide.
+      if (modelStatus === status.unboundedOrInfeasible) {
+        const feasibility = await solveLinearProgramWithHighs({ ...lp, c: new Float64Array(n) });
+        if (feasibility.status === "infeasible") return feasibility;
+      }
+      return { status: "unbounded" };
+    }
+    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS stopped with model status ${modelStatus}; the LP may be badly scaled`, { modelStatus });
+  } catch (error) {
+    if (error instanceof NumericalError || error instanceof InputError) throw error;
+    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS failed: ${String(error)}`, {}, { cause: error });
+  } finally {
+    model.dispose();
+  }
+}
+
+function dims([n, m]: [number, number]): { n: number; m: number } {
+  return { n, m };
+}
+
+function toSparse(lp: LinearProgram): SparseRows {
+  const n = lp.c.length;
+  const m = lp.rowLower.length;
+  const starts = new Int32Array(m + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const a = lp.A[i * n + j]!;
+      if (a !== 0) {
+        indices.push(j);
+        values.push(a);
+      }
+    }
+    starts[i + 1] = indices.length;
+  }
+  return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+function checkSparse(lp: SparseLinearProgram, caller: string): { n: number; m: number; rows: SparseRows } {
+  const n = lp.c.length;
+  const m = lp.rowLower.length;
+  const { starts, indices, values } = lp.rows;
+  const ok =
+    lp.lower.length === n &&
+    lp.upper.length === n &&
+    lp.rowUpper.length === m &&
+    starts.length === m + 1 &&
+    starts[0] === 0 &&
+    starts[m] === indices.length &&
+    indices.length === values.length;
+  if (!ok) {
+    throw new InputError("SHAPE_MISMATCH", `${caller}: the sparse rows do not match ${m} rows × ${n} columns; starts needs m + 1 offsets ending at the number of entries`, {
+      n,
+      m,
+    });
+  }
+  for (let k = 0; k < indices.length; k++) {
+    if (!(indices[k]! >= 0 && indices[k]! < n) || !Number.isFinite(values[k]!)) {
+      throw new InputError("BAD_SPARSE_ENTRY", `${caller}: sparse entry ${k} has column ${indices[k]} and value ${values[k]}; columns must be in 0…${n - 1} and values finite`, {
+        index: k,
+      });
+    }
+  }
+  for (let j = 0; j < n; j++) {
+    if (!Number.isFinite(lp.c[j]!)) throw new InputError("NON_FINITE_VALUE", `${caller}: c[${j}] is ${lp.c[j]}; every coefficient must be finite`, { index: j });
+  }
+  return { n, m, rows: lp.rows };
+}

@@ -1,0 +1,13 @@
+/** Numerical solvers behind the optimisers, with typed 0-based interfaces. */
+export { solveQuadraticProgram, QP_FEASIBILITY_TOLERANCE } from "./quadprog-solver";
+export type { QuadraticProgram, QuadraticProgramSolution } from "./quadprog-solver";
+export { solveBoxBudgetQp, WORKING_SET_THRESHOLD } from "./box-budget-qp";
+export type { BoxBudgetQuadraticProgram, BoxBudgetSolution } from "./box-budget-qp";
+export { solveWorkingSetQp } from "./working-set-qp";
+export type { BoundedQuadraticProgram, BoundedQuadraticProgramSolution } from "./working-set-qp";
+export { solveLinearProgram, linearProgramShape } from "./linear-program";
+export type { LinearProgram, LinearProgramResult } from "./linear-program";
+export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
+export type { SparseLinearProgram, SparseRows } from "./highs-linear-program";
+export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
+export { projectedGradientGuess } from "./projected-gradient";

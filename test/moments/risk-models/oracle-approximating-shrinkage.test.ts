@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../../src/core/errors";
+import { oracleApproximatingShrinkage } from "../../../src/moments/risk-models/oracle-approximating-shrinkage";
+import type { RiskModel } from "../../../src/moments/risk-models/risk-model";
+import { copyTable } from "../../optimise/helpers/fixtures";
+import { readEstimatorsExpected, readEstimatorsPrices, relativeError } from "../../fixtures/allocation/estimators/read-expected";
+import { expectBetweenSampleAndTarget } from "./shrinkage-targets";
+
+const expected = readEstimatorsExpected().oracleApproximatingShrinkage;
+const { prices, complete } = readEstimatorsPrices();
+
+describe("oracleApproximatingShrinkage", () => {
+  it.each([
+    ["with gaps (NaN filled with 0, as PyPortfolioOpt)", "gaps"],
+    ["complete data", "complete"],
+  ] as const)("matches sklearn.covariance.oas(np.nan_to_num(X)) via CovarianceShrinkage.oracle_approximating() to 1e-10: %s", (_name, key) => {
+    const p = key === "gaps" ? prices : complete;
+    const cov = oracleApproximatingShrinkage(p);
+    expect(cov.labels).toEqual(p.tickers);
+    expect(cov.repaired).toBe(expected[key].repaired);
+    expect(relativeError([cov.shrinkage], expected[key].shrinkage)).toBeLessThan(1e-10);
+    expect(relativeError(cov.values, expected[key].values)).toBeLessThan(1e-10);
+  });
+
+  it("shrinks by δ in [0, 1] to a matrix between the sample covariance and the target", () => {
+    expectBetweenSampleAndTarget(oracleApproximatingShrinkage(prices), prices, "constantVariance");
+    expectBetweenSampleAndTarget(oracleApproximatingShrinkage(complete), complete, "constantVariance");
+  });
+
+  it("scales with frequency and can be passed around as a RiskModel", () => {
+    const weekly: RiskModel = (p) => oracleApproximatingShrinkage(p, { frequency: 52 });
+    expect(relativeError(weekly(complete).values, oracleApproximatingShrinkage(complete).values.map((x) => (x * 52) / 252))).toBeLessThan(1e-13);
+  });
+
+  it("gives one asset its ddof-0 variance and δ = 0, as sklearn", () => {
+    const one = { dates: ["d1", "d2", "d3"], tickers: ["A"], values: Float64Array.from([100, 110, 99]) };
+    const cov = oracleApproximatingShrinkage(one, { frequency: 1 });
+    expect(cov.shrinkage).toBe(0);
+    expect(cov.values[0]).toBeCloseTo(0.01, 15);
+  });
+
+  it("does not modify its input", () => {
+    const before = copyTable(prices);
+    oracleApproximatingShrinkage(prices, { logReturns: true });
+    expect(prices).toEqual(before);
+  });
+
+  it("throws InputError naming a short column, a bad price or a bad frequency", () => {
+    const short = { dates: ["d1", "d2", "d3"], tickers: ["A", "IPO"], values: Float64Array.from([1, NaN, 1.1, NaN, 1.2, 5]) };
+    expect(() => oracleApproximatingShrinkage(short)).toThrow(/oracleApproximatingShrinkage: column IPO has 0 return observations/);
+    const negative = { dates: ["d1", "d2"], tickers: ["A", "B"], values: Float64Array.from([1, 1, -1, 1]) };
+    expect(() => oracleApproximatingShrinkage(negative)).toThrow(/price of A on d2 is -1/);
+    expect(() => oracleApproximatingShrinkage(prices, { frequency: 0 })).toThrow(InputError);
+  });
+});

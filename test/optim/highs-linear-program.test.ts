@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/core/errors";
+import { loadHighs, solveLinearProgramWithHighs } from "../../src/optim/highs-linear-program";
+
+describe("solveLinearProgramWithHighs", () => {
+  it("loads HiGHS once", async () => {
+    const [a, b] = await Promise.all([loadHighs(), loadHighs()]);
+    expect(a).toBe(b);
+  });
+
+  it("solves the TSDoc example (dense) and the same LP given as sparse rows", async () => {
+    const dense = await solveLinearProgramWithHighs({
+      c: Float64Array.of(-1, -2),
+      lower: Float64Array.of(0, 0),
+      upper: Float64Array.of(0.7, 0.7),
+      A: Float64Array.of(1, 1),
+      rowLower: Float64Array.of(-Infinity),
+      rowUpper: Float64Array.of(1),
+    });
+    expect(dense.status === "optimal" && Array.from(dense.x)).toEqual([expect.closeTo(0.3, 10), expect.closeTo(0.7, 10)]);
+    const sparse = await solveLinearProgramWithHighs({
+      c: Float64Array.of(-1, -2),
+      lower: Float64Array.of(0, 0),
+      upper: Float64Array.of(0.7, 0.7),
+      rows: { starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 1) },
+      rowLower: Float64Array.of(-Infinity),
+      rowUpper: Float64Array.of(1),
+    });
+    expect(sparse.status === "optimal" && sparse.objective).toBeCloseTo(-1.7, 10);
+  });
+
+  it("reports infeasible and unbounded problems", async () => {
+    const base = { lower: Float64Array.of(0, 0), rowLower: Float64Array.of(3), rowUpper: Float64Array.of(3), A: Float64Array.of(1, 1) };
+    expect((await solveLinearProgramWithHighs({ ...base, c: Float64Array.of(1, 1), upper: Float64Array.of(1, 1) })).status).toBe("infeasible");
+    expect(
+      (await solveLinearProgramWithHighs({ ...base, c: Float64Array.of(-1, 1), upper: Float64Array.of(Infinity, 1), rowLower: Float64Array.of(1), rowUpper: Float64Array.of(Infinity) })).status,
+    ).toBe("unbounded");
+  });
+
+  it("throws InputError for malformed sparse rows", async () => {
+    await expect(
+      solveLinearProgramWithHighs({
+        c: Float64Array.of(1),
+        lower: Float64Array.of(0),
+        upper: Float64Array.of(1),
+        rows: { starts: Int32Array.of(0, 1), indices: Int32Array.of(3), values: Float64Array.of(1) },
+        rowLower: Float64Array.of(0),
+        rowUpper: Float64Array.of(1),
+      }),
+    ).rejects.toThrow(InputError);
+  });
+});

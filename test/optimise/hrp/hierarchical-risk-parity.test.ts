@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../../src/core/errors";
+import { hierarchicalRiskParity } from "../../../src/optimise/hrp/hierarchical-risk-parity";
+import { correlationDistance } from "../../../src/optimise/hrp/correlation-distance";
+import { pairwiseCorrelation } from "../../../src/optimise/hrp/pairwise-correlation";
+import { quasiDiagonalOrder } from "../../../src/optimise/hrp/quasi-diagonal-order";
+import { recursiveBisection } from "../../../src/optimise/hrp/recursive-bisection";
+import { singleLinkage, type LinkageMatrix } from "../../../src/optimise/hrp/single-linkage";
+import { pairwiseCovariance } from "../../../src/moments/risk-models/pairwise-covariance";
+import { copyTable } from "../helpers/fixtures";
+import { normal, randomCovariance, seededRandom } from "../helpers/random";
+import { cov, expected, expectWeights, labelsOf, returns, snapshot, sum } from "../optimizer-fixtures";
+
+describe("hierarchicalRiskParity", () => {
+  it("matches PyPortfolioOpt's HRPOpt(returns) (pandas corr/cov, scipy single linkage) on the fixture", () => {
+    const { weights, linkage, order } = hierarchicalRiskParity({ returns });
+    expectWeights(weights, expected.hrp.fromReturns.weights, 1e-12);
+    expectWeights(linkage.values, expected.hrp.fromReturns.linkage.flat(), 1e-12);
+    expect(order).toEqual(expected.hrp.fromReturns.order.map((i) => returns.tickers[i]));
+  });
+
+  it("matches HRPOpt(cov_matrix=S) (cov_to_corr rounded to 6 decimals)", () => {
+    const { weights, order } = hierarchicalRiskParity({ cov });
+    expectWeights(weights, expected.hrp.fromCovariance.weights, 1e-12);
+    expect(order).toEqual(expected.hrp.fromCovariance.order.map((i) => cov.labels[i]));
+  });
+
+  it("gives the hand-computed weights of a 3-asset example (the TSDoc example)", () => {
+    // Order C, A, B; C vs {A, B}: V({A,B}) with inverse-variance weights (25, 11.1)/36.1 is 0.043031;
+    // α = 1 − 0.01 / 0.053031 to C; then A vs B: 1 − 0.04 / 0.13 of the rest to A.
+    const c = { labels: ["A", "B", "C"], values: Float64Array.of(0.04, 0.036, 0, 0.036, 0.09, 0, 0, 0, 0.01) };
+    const wa = 25 / (25 + 1 / 0.09);
+    const vAB = wa * wa * 0.04 + 2 * wa * (1 - wa) * 0.036 + (1 - wa) * (1 - wa) * 0.09;
+    const toC = 1 - 0.01 / (0.01 + vAB);
+    const toA = 1 - 0.04 / 0.13;
+    const { weights, order } = hierarchicalRiskParity({ cov: c });
+    expect(order).toEqual(["C", "A", "B"]);
+    expectWeights(weights, [(1 - toC) * toA, (1 - toC) * (1 - toA), toC], 1e-14);
+  });
+
+  it("gives inverse-variance weights to uncorrelated assets in pairs", () => {
+    const c = { labels: ["A", "B"], values: Float64Array.of(1, 0, 0, 4) };
+    expectWeights(hierarchicalRiskParity({ cov: c }).weights, [0.8, 0.2], 1e-15);
+  });
+
+  it("handles 300 assets: weights positive, summing to 1", () => {
+    const n = 300;
+    const c = { labels: labelsOf(n), values: randomCovariance(n, seededRandom(300)) };
+    const { weights, order } = hierarchicalRiskParity({ cov: c });
+    expect(sum(weights.values)).toBeCloseTo(1, 12);
+    expect(Math.min(...weights.values)).toBeGreaterThan(0);
+    expect(new Set(order).size).toBe(n);
+  });
+
+  it("accepts another linkage method as an object", () => {
+    const reversed = (_distance: Float64Array, n: number): LinkageMatrix => ({ n, values: Float64Array.of(0, 1, 0.5, 2) });
+    expect(hierarchicalRiskParity({ cov: { labels: ["A", "B"], values: Float64Array.of(1, 0, 0, 4) } }, { linkage: reversed }).order).toEqual(["A", "B"]);
+  });
+
+  it("throws InputError for bad input", () => {
+    expect(() => hierarchicalRiskParity({} as never)).toThrow(/pass \{ returns \}/);
+    expect(() => hierarchicalRiskParity({ cov: { labels: ["A", "B"], values: Float64Array.of(0, 0, 0, 1) } })).toThrow(InputError);
+    const short = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, NaN, 0.02, NaN, 0.03, 0.01) };
+    expect(() => hierarchicalRiskParity({ returns: short })).toThrow(/A and B is undefined/);
+  });
+
+  it("does not modify its inputs", () => {
+    const [r, c] = [copyTable(returns), snapshot(cov)];
+    hierarchicalRiskParity({ returns });
+    hierarchicalRiskParity({ cov });
+    expect(returns).toEqual(r);
+    expect(cov.values).toEqual(c.values);
+  });
+
+  it("from returns without gaps (correlation derived from the covariance) matches the pairwise corr()/cov() pipeline", () => {
+    const [T, m] = [300, 40];
+    const gauss = normal(seededRandom(40));
+    const market = Array.from({ length: T }, () => 0.01 * gauss());
+    const values = new Float64Array(T * m);
+    for (let t = 0; t < T; t++) for (let j = 0; j < m; j++) values[t * m + j] = (0.5 + (j % 5) / 5) * market[t]! + 0.01 * gauss();
+    const table = { dates: Array.from({ length: T }, (_, t) => `d${String(t).padStart(4, "0")}`), tickers: labelsOf(m), values };
+    const order = quasiDiagonalOrder(singleLinkage(correlationDistance(pairwiseCorrelation(table).values), m));
+    const weights = recursiveBisection(pairwiseCovariance(table).values, order);
+    const hrp = hierarchicalRiskParity({ returns: table });
+    expect(hrp.order).toEqual(order.map((i) => table.tickers[i]));
+    expectWeights(hrp.weights, Array.from(weights), 1e-13);
+  });
+
+  it("keeps pairwiseCorrelation's errors for returns without gaps (a constant column, an infinite return)", () => {
+    const constant = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, 0.01, 0.03, 0.01, 0.01) };
+    expect(() => hierarchicalRiskParity({ returns: constant })).toThrow(/correlation of A and A is undefined/);
+    const infinite = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, Infinity, 0.03, 0.02, 0.01) };
+    expect(() => hierarchicalRiskParity({ returns: infinite })).toThrow(/pairwiseCorrelation: return of A on d2 is Infinity/);
+  });
+});

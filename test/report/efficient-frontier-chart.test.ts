@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { efficientFrontierChart, type ScatterTrace } from "../../src/report/index";
+
+const frontier = [
+  { volatility: 0.2, expectedReturn: 0.1 },
+  { volatility: 0.1, expectedReturn: 0.05 },
+  { volatility: 0.14, expectedReturn: 0.08 },
+];
+
+describe("efficientFrontierChart", () => {
+  it("draws the frontier by volatility, the assets and one trace per chosen portfolio", () => {
+    const fig = efficientFrontierChart("F", {
+      frontier,
+      assets: [{ label: "A", volatility: 0.25, expectedReturn: 0.09 }],
+      portfolios: [{ label: "min volatility", volatility: 0.1, expectedReturn: 0.05 }],
+    });
+    expect(fig.data.map((t) => t.name)).toEqual(["efficient frontier", "assets", "min volatility"]);
+    expect(fig.data[0]).toMatchObject({ x: [0.1, 0.14, 0.2], y: [0.05, 0.08, 0.1] });
+    expect(fig.data[1]).toMatchObject({ text: ["A"], x: [0.25] });
+    expect(fig.layout.xaxis?.range?.[1]).toBeCloseTo(0.27, 12);
+  });
+  it("adds the capital market line through the highest-Sharpe frontier point", () => {
+    // Sharpe at rf 0.02: (0.05 − 0.02)/0.1 = 0.3, (0.08 − 0.02)/0.14 = 0.4286, (0.1 − 0.02)/0.2 = 0.4.
+    const fig = efficientFrontierChart("F", { frontier, riskFreeRate: 0.02 });
+    const line = fig.data[1] as ScatterTrace;
+    expect(line.name).toBe("capital market line (rf 2.0 %)");
+    expect(line.y[0]).toBe(0.02);
+    expect(((line.y[1] as number) - 0.02) / (line.x[1] as number)).toBeCloseTo(0.06 / 0.14, 12);
+  });
+  it("rejects an empty frontier and non-finite points, naming them", () => {
+    expect(() => efficientFrontierChart("F", { frontier: [] })).toThrowError(/no points/);
+    expect(() => efficientFrontierChart("F", { frontier, portfolios: [{ label: "bad", volatility: NaN, expectedReturn: 0 }] })).toThrowError(/bad has volatility NaN/);
+  });
+});
