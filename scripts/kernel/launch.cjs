@@ -25,6 +25,9 @@ if (!connectionFile) {
 // The runner checks after a run that this process is gone (and ends it if not).
 if (process.env.WORKBOOK_KERNEL_PID_FILE) fs.writeFileSync(process.env.WORKBOOK_KERNEL_PID_FILE, String(process.pid));
 
+// The library is imported precompiled from dist/; with source maps on, its stack frames name src/*.ts lines.
+process.setSourceMapsEnabled(true);
+
 const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
 startKernel({ configPath: connectionFile, enableFindLocal: false });
 

@@ -1,6 +1,7 @@
 /**
  * Progress of a running backtest, through an injectable callback.
  */
+import { throttledProgressLogger, type ThrottledProgressOptions } from "../core/index";
 
 /**
  * One progress report: `done` of `total` trading days simulated.
@@ -25,17 +26,21 @@ export interface BacktestProgress {
 /** Receives progress reports (after each rebalance and after the last day). Must not throw. */
 export type BacktestProgressCallback = (event: BacktestProgress) => void;
 
-/** Options of {@link backtestProgressLogger}. */
-export interface BacktestProgressLoggerOptions {
-  /** Where lines go. Default `console.log` (a notebook shows them under the cell). */
-  readonly write?: (line: string) => void;
-  /** Write a line each time at least this fraction of the days has passed since the last line. Default 0.25. */
-  readonly every?: number;
-}
+/**
+ * Options of {@link backtestProgressLogger}: core's `{ write = console.log, every = 0.25 }` (a line each time at
+ * least `every` of the days has passed since the strategy's last line).
+ *
+ * @example
+ * ```ts
+ * const options: BacktestProgressLoggerOptions = { every: 0.5 };
+ * ```
+ */
+export type BacktestProgressLoggerOptions = ThrottledProgressOptions;
 
 /**
  * A progress callback writing one short line every `every` of the way, e.g.
- * `min volatility: 2,520/5,040 days to 2016-01-04, 120 rebalances (1.1 s)`.
+ * `min volatility: 2,520/5,040 days to 2016-01-04, 120 rebalances (1.1 s)`: core's `throttledProgressLogger`, one
+ * run per strategy.
  *
  * @example
  * ```ts
@@ -46,14 +51,9 @@ export interface BacktestProgressLoggerOptions {
  * ```
  */
 export function backtestProgressLogger(options: BacktestProgressLoggerOptions = {}): BacktestProgressCallback {
-  const write = options.write ?? ((line: string) => console.log(line));
-  const every = options.every ?? 0.25;
-  const last = new Map<string, number>();
-  return (e) => {
-    const previous = last.get(e.strategy) ?? 0;
-    const restart = e.done < previous;
-    if (!restart && e.done < e.total && (e.done - previous) / e.total < every - 1e-12) return;
-    last.set(e.strategy, e.done);
-    write(`${e.strategy}: ${e.done.toLocaleString("en-US")}/${e.total.toLocaleString("en-US")} days to ${e.date}, ${e.rebalances} rebalance${e.rebalances === 1 ? "" : "s"} (${(e.elapsedMs / 1000).toFixed(1)} s)`);
-  };
+  return throttledProgressLogger<BacktestProgress>(
+    (e) => e.strategy,
+    (e) => `${e.strategy}: ${e.done.toLocaleString("en-US")}/${e.total.toLocaleString("en-US")} days to ${e.date}, ${e.rebalances} rebalance${e.rebalances === 1 ? "" : "s"} (${(e.elapsedMs / 1000).toFixed(1)} s)`,
+    options,
+  );
 }

@@ -60,7 +60,7 @@ export { periodReturns } from "./period-returns";
 export { returnSeriesOf } from "./return-series-of";
 export { alignBenchmark, type Benchmark } from "./align-benchmark";
 export { backtestMetrics, type BacktestMetrics, type BacktestMetricsOptions } from "./backtest-metrics";
-export { metricsByRegime, type LabelledSpan, type RegimeMetrics, type MetricsByRegimeOptions } from "./metrics-by-regime";
+export { metricsByRegime, type RegimeMetrics, type MetricsByRegimeOptions } from "./metrics-by-regime";
 export { writeTradeLog, type WriteTradeLogOptions } from "./write-trade-log";
 export { readTrades, readBacktestRuns, replayTradeLog, type BacktestRunRecord } from "./read-trade-log";
 export { readVolumes } from "./read-volumes";

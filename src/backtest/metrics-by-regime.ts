@@ -3,26 +3,12 @@
  */
 import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/index";
 import { InputError } from "../core/index";
+import type { LabelledSpan } from "../core/index";
 import { maxDrawdown, volatility } from "../measures/index";
 import { alignBenchmark, type Benchmark } from "./align-benchmark";
 import type { BacktestResult } from "./backtest-result";
 import { cumulativeReturn } from "../measures/index";
 import { sharpeRatio } from "../measures/index";
-
-/**
- * A labelled run of dates (inclusive ISO dates), e.g. the synthetic market's `{ start, end, kind: "crisis" }`.
- *
- * @example
- * ```ts
- * const span: LabelledSpan = { start: "2008-09-15", end: "2009-03-09", kind: "crisis" };
- * ```
- */
-export interface LabelledSpan {
-  readonly start: string;
-  readonly end: string;
-  /** The label, e.g. `"calm"` or `"crisis"`. */
-  readonly kind: string;
-}
 
 /**
  * The performance of a backtest over the days of one label.

@@ -13,7 +13,7 @@ import { checkPriceTable } from "./check-price-table";
 import { hashParameters, hashPriceTable } from "./content-hash";
 import type { ImpactInput } from "./market-impact";
 import type { RebalanceRule } from "./rebalance-rule";
-import { RollingMoments } from "../measures/index";
+import { RollingMoments, simpleReturns } from "../measures/index";
 import type { Strategy } from "./strategy";
 import { checkTaxOptions, TaxLedger, type LotBook, type TaxOptions } from "./tax-lots";
 import { checkTransactionCosts, costOf, type TransactionCosts } from "./transaction-costs";
@@ -207,14 +207,11 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
   const volumeWindow = windowOption(caller, "volumeWindow", options.volumeWindow ?? DEFAULT_VOLUME_WINDOW);
   const returnStats = impact ? new RollingMoments(m, volatilityWindow) : undefined;
   const volumeStats = volumeColumns ? new RollingMoments(m, volumeWindow) : undefined;
-  const rowReturns = new Float64Array(m);
+  // Daily returns of every column (stride m; the first row NaN), for the impact model's trailing volatility.
+  const dailyReturns = returnStats ? simpleReturns(prices.values, m) : undefined;
   const rowVolumes = new Float64Array(m);
   const pushStats = (t: number): void => {
-    const values = prices.values;
-    if (returnStats) {
-      for (let j = 0; j < m; j++) rowReturns[j] = t > 0 ? values[t * m + j]! / values[(t - 1) * m + j]! - 1 : Number.NaN;
-      returnStats.push(rowReturns);
-    }
+    if (returnStats) returnStats.push(dailyReturns!.subarray(t * m, (t + 1) * m));
     if (volumeStats) {
       const vm = options.volumes!.tickers.length;
       for (let j = 0; j < m; j++) rowVolumes[j] = volumeColumns![j]! < 0 ? Number.NaN : volumeValues![t * vm + volumeColumns![j]!]!;

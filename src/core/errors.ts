@@ -1,3 +1,5 @@
+import { formatLibraryError } from "./error-display";
+
 /**
  * Typed errors of allocation-workbook.
  *
@@ -12,6 +14,14 @@
  * ```
  */
 export class WorkbookError extends Error {
+  /**
+   * How `console.log`, `util.inspect`, tslab and the Node REPL print it: name, code and message first, then the
+   * library frames as `src/*.ts` locations, without tslab's or Node's frames (see {@link formatLibraryError}).
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return formatLibraryError(this);
+  }
+
   /** A stable machine-readable code, e.g. `"NON_POSITIVE_PRICE"`. */
   readonly code: string;
   /** Optional structured context: the ticker, row, column… that was wrong. */

@@ -30,6 +30,9 @@ export interface DateTable {
  * A square matrix labelled by ticker on both axes (covariance, correlation).
  * Shape `n × n`, row-major.
  *
+ * Its optional `kind` is a compile-time brand: a matrix cannot be passed where a vector is expected
+ * (`maxSharpe(cov, mu)` does not compile), nor a vector where a matrix is. Values never need to set it.
+ *
  * @example
  * ```ts
  * const cov: LabelledMatrix = { labels: ["A", "B"], values: Float64Array.from([0.04, 0.01, 0.01, 0.09]) };
@@ -38,19 +41,54 @@ export interface DateTable {
 export interface LabelledMatrix {
   readonly labels: readonly string[];
   readonly values: Float64Array;
+  /** Compile-time brand (never read at run time). */
+  readonly kind?: "matrix";
 }
 
+/** A covariance matrix (annualised unless said otherwise): a {@link LabelledMatrix}. */
+export type Covariance = LabelledMatrix;
+
 /**
- * A vector labelled by ticker (expected returns, weights).
+ * A vector labelled by ticker: any vector (prices, forecasts, scores). {@link Weights} and
+ * {@link ExpectedReturns} are the branded kinds the optimisers take and return.
  *
  * @example
  * ```ts
- * const mu: LabelledVector = { labels: ["A", "B"], values: Float64Array.from([0.08, 0.12]) };
+ * const prices: LabelledVector = { labels: ["A", "B"], values: Float64Array.from([101.5, 48.2]) };
  * ```
  */
 export interface LabelledVector {
   readonly labels: readonly string[];
   readonly values: Float64Array;
+}
+
+/**
+ * Portfolio weights, fractions of value by ticker (what every optimiser returns).
+ * Branded: expected returns or a covariance passed where weights belong do not compile; a plain
+ * `{ labels, values }` object is accepted.
+ *
+ * @example
+ * ```ts
+ * const w: Weights = { labels: ["A", "B"], values: Float64Array.from([0.6, 0.4]) };
+ * portfolioPerformance(w, mu, cov); // portfolioPerformance(mu, w, cov) is a compile error
+ * ```
+ */
+export interface Weights extends LabelledVector {
+  readonly kind?: "weights";
+}
+
+/**
+ * Expected returns by ticker, annualised fractions (what the expected-return estimators return, and what
+ * the mean-variance optimisers take). Branded: weights or a covariance passed in its place do not compile.
+ *
+ * @example
+ * ```ts
+ * const mu: ExpectedReturns = { labels: ["A", "B"], values: Float64Array.from([0.08, 0.12]) };
+ * maxSharpe(mu, cov); // maxSharpe(cov, mu) is a compile error
+ * ```
+ */
+export interface ExpectedReturns extends LabelledVector {
+  readonly kind?: "expected-returns";
 }
 
 /**

@@ -10,3 +10,7 @@ export { checkDateTable } from "./check-date-table";
 export { checkFrequency } from "./check-frequency";
 export { checkSameLabels } from "./check-same-labels";
 export { formatNumber, formatRounded } from "./format-number";
+export * from "./error-display";
+export { isIsoDate, isoToDayNumber, dayNumberToIso, addDays, monthEnd } from "./dates";
+export { throttledProgressLogger, type ProgressCount, type ThrottledProgressOptions } from "./progress";
+export type { LabelledSpan } from "./labelled-span";

@@ -2,7 +2,7 @@
  * One allocation per investor risk profile: maximum quadratic utility within the profile's limits.
  */
 import { InfeasibleError, InputError } from "../core/index";
-import type { LabelledMatrix, LabelledVector } from "../core/index";
+import type { ExpectedReturns, LabelledMatrix, LabelledVector, Weights } from "../core/index";
 import { sectorLimits } from "../optimise/index";
 import type { PortfolioConstraint } from "../optimise/index";
 import type { RiskProfile } from "./risk-profile";
@@ -62,10 +62,10 @@ const VOLATILITY_SLACK = 1e-9;
  */
 export function allocateForRiskProfile(
   profile: RiskProfile,
-  mu: LabelledVector,
+  mu: ExpectedReturns,
   cov: LabelledMatrix,
   options: RiskProfileAllocationOptions = {},
-): LabelledVector {
+): Weights {
   const caller = "allocateForRiskProfile";
   for (const key of ["riskAversion", "maxVolatility", "maxWeight"] as const) {
     const value = profile[key];

@@ -8,7 +8,7 @@ import { defaultFeatureCatalogue } from "./default-features";
 import type { FeatureDefinition, FeatureSource } from "./feature-definition";
 import { unknownFeature, type FeatureFrame } from "./feature-frame";
 import type { PointInTimeFundamentals, StabilityScore } from "./point-in-time";
-import { simpleReturns } from "./simple-returns";
+import { simpleReturns } from "../measures/index";
 import type { TickerHistory } from "./ticker-history";
 
 /**

@@ -26,7 +26,6 @@ export * from "./fundamental-features";
 export * from "./target";
 export * from "./feature-summary";
 export { closestNames } from "./closest-names";
-export { simpleReturns } from "./simple-returns";
 export { logReturns } from "./log-returns";
 export { rollingMean } from "./rolling-mean";
 export { rollingVolatility } from "./rolling-volatility";

@@ -1,4 +1,4 @@
-import { simpleReturns } from "./simple-returns";
+import { simpleReturns } from "../measures/index";
 
 /**
  * Log returns of one price series: `ln(p[t] / p[t−1])`, `NaN` at index 0. Not annualised.

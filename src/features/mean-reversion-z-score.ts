@@ -1,3 +1,4 @@
+import { windowMean, windowStandardDeviation } from "../measures/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 
@@ -19,16 +20,9 @@ import { rollingStatistic } from "./rolling-statistic";
 export function meanReversionZScore(prices: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("meanReversionZScore", prices, window, 2, "prices");
   const idx = evaluationIndices("meanReversionZScore", prices.length, at);
+  const logPrices = Float64Array.from(prices, Math.log);
   return rollingStatistic(idx, first, window, (start, end) => {
-    let sum = 0;
-    for (let i = start; i <= end; i++) sum += Math.log(prices[i]!);
-    const mean = sum / window;
-    let ss = 0;
-    for (let i = start; i <= end; i++) {
-      const d = Math.log(prices[i]!) - mean;
-      ss += d * d;
-    }
-    const sd = Math.sqrt(ss / (window - 1));
-    return sd > 0 ? (Math.log(prices[end]!) - mean) / sd : Number.NaN;
+    const sd = windowStandardDeviation(logPrices, start, end);
+    return sd > 0 ? (logPrices[end]! - windowMean(logPrices, start, end)) / sd : Number.NaN;
   });
 }

@@ -1,4 +1,5 @@
 import { InputError } from "../core/index";
+import { windowMean } from "../measures/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 
@@ -33,14 +34,8 @@ export function rollingCapm(
   const idx = evaluationIndices("rollingCapm", asset.length, at);
   const alpha = new Float64Array(idx.length).fill(Number.NaN);
   const beta = rollingStatistic(idx, first, window, (start, end, k) => {
-    let sr = 0;
-    let sm = 0;
-    for (let i = start; i <= end; i++) {
-      sr += asset[i]!;
-      sm += market[i]!;
-    }
-    const mr = sr / window;
-    const mm = sm / window;
+    const mr = windowMean(asset, start, end);
+    const mm = windowMean(market, start, end);
     let smm = 0;
     let srm = 0;
     for (let i = start; i <= end; i++) {

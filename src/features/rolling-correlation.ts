@@ -1,4 +1,5 @@
 import { InputError } from "../core/index";
+import { windowMean } from "../measures/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 
@@ -25,14 +26,8 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, w
   const first = Math.max(checkSeries("rollingCorrelation", a, window, 3, "the first series"), checkSeries("rollingCorrelation", b, window, 3, "the second series"));
   const idx = evaluationIndices("rollingCorrelation", a.length, at);
   return rollingStatistic(idx, first, window, (start, end) => {
-    let sa = 0;
-    let sb = 0;
-    for (let i = start; i <= end; i++) {
-      sa += a[i]!;
-      sb += b[i]!;
-    }
-    const ma = sa / window;
-    const mb = sb / window;
+    const ma = windowMean(a, start, end);
+    const mb = windowMean(b, start, end);
     let saa = 0;
     let sbb = 0;
     let sab = 0;

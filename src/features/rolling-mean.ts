@@ -1,8 +1,10 @@
+import { windowMean } from "../measures/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 
 /**
- * Trailing mean over the last `window` observations, ending at (and including) each index.
+ * Trailing mean over the last `window` observations, ending at (and including) each index (the measures layer's
+ * `windowMean`).
  * Not annualised. `NaN` where fewer than `window` observations are available (before a listing).
  *
  * @param series values, `NaN` only before the first observation, length `n`.
@@ -17,9 +19,5 @@ import { rollingStatistic } from "./rolling-statistic";
 export function rollingMean(series: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("rollingMean", series, window);
   const idx = evaluationIndices("rollingMean", series.length, at);
-  return rollingStatistic(idx, first, window, (start, end) => {
-    let sum = 0;
-    for (let i = start; i <= end; i++) sum += series[i]!;
-    return sum / window;
-  });
+  return rollingStatistic(idx, first, window, (start, end) => windowMean(series, start, end));
 }

@@ -1,9 +1,10 @@
+import { windowStandardDeviation } from "../measures/index";
 import { checkSeries, evaluationIndices } from "./check-series";
 import { rollingStatistic } from "./rolling-statistic";
 
 /**
  * Trailing sample standard deviation (ddof 1) over the last `window` observations, ending at each
- * index. Not annualised: multiply by √252 for an annual volatility of daily returns.
+ * index (the measures layer's `windowStandardDeviation`). Not annualised: multiply by √252 for an annual volatility of daily returns.
  *
  * @param series values (e.g. daily returns), `NaN` only before the first observation.
  * @param window observations per window (integer ≥ 2).
@@ -17,15 +18,5 @@ import { rollingStatistic } from "./rolling-statistic";
 export function rollingVolatility(series: ArrayLike<number>, window: number, at?: ArrayLike<number>): Float64Array {
   const first = checkSeries("rollingVolatility", series, window, 2);
   const idx = evaluationIndices("rollingVolatility", series.length, at);
-  return rollingStatistic(idx, first, window, (start, end) => {
-    let sum = 0;
-    for (let i = start; i <= end; i++) sum += series[i]!;
-    const mean = sum / window;
-    let ss = 0;
-    for (let i = start; i <= end; i++) {
-      const d = series[i]! - mean;
-      ss += d * d;
-    }
-    return Math.sqrt(ss / (window - 1));
-  });
+  return rollingStatistic(idx, first, window, (start, end) => windowStandardDeviation(series, start, end));
 }

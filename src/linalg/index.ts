@@ -2,6 +2,7 @@
 export { symmetricEigen } from "./symmetric-eigen";
 export type { SymmetricEigen } from "./symmetric-eigen";
 export { cholesky, tryCholesky } from "./cholesky";
+export { forwardSubstitution, transposedBackSubstitution, choleskySolve } from "./triangular-solve";
 export { wasmCrossProduct, startCrossProductWorkers, stopCrossProductWorkers, crossProductWorkerThreads, PARALLEL_THRESHOLD, ROW_CHUNK } from "./wasm-cross-product";
 export type { WasmCrossProductOptions } from "./wasm-cross-product";
 export { crossProductKernelBytes, crossProductKernelModule, wasmSimdSupported } from "./cross-product-kernel";

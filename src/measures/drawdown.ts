@@ -110,26 +110,12 @@ export function drawdownValues(returns: ArrayLike<number>, n = returns.length): 
 export function maxDrawdown(returns: ReturnSeries): MaxDrawdown {
   const n = checkSeries(returns, "maxDrawdown");
   let wealth = 1;
-  let peak = 1;
-  let peakIndex = -1; // -1 = the starting value
-  let worst = 0;
-  let worstPeak = -1;
-  let troughIndex = -1;
   const wealthPath = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     wealth *= 1 + returns.values[i]!;
     wealthPath[i] = wealth;
-    if (wealth > peak) {
-      peak = wealth;
-      peakIndex = i;
-    }
-    const drawdown = wealth / peak - 1;
-    if (drawdown < worst) {
-      worst = drawdown;
-      worstPeak = peakIndex;
-      troughIndex = i;
-    }
   }
+  const { worst, peakIndex: worstPeak, troughIndex } = deepestFall(wealthPath, 1);
   if (troughIndex < 0) {
     return { maxDrawdown: 0, peakDate: null, troughDate: null, recoveryDate: null, periodsToTrough: 0, periodsToRecovery: null };
   }
@@ -149,4 +135,55 @@ export function maxDrawdown(returns: ReturnSeries): MaxDrawdown {
     periodsToTrough: troughIndex - worstPeak,
     periodsToRecovery: recoveryIndex < 0 ? null : recoveryIndex - troughIndex,
   };
+}
+
+/**
+ * Maximum drawdown of a price (or wealth) path: the largest fall from a running peak, `1 − pₜ / maxₛ≤ₜ pₛ`, over
+ * the finite prices in order (`NaN` and ±Infinity, i.e. missing prices, are skipped). The first finite price is the
+ * first peak. The same running-peak rule as {@link maxDrawdown}, which applies it to the wealth compounded from
+ * returns; use this one when you hold prices rather than returns (no compounding round-off).
+ *
+ * Sign: a **positive loss fraction** of the peak (0 = never fell, 0.5 = halved). Horizon: the whole path.
+ *
+ * @param prices a price path (any positive unit, e.g. adjusted closes in USD), in date order; not changed.
+ * @returns the maximum drawdown, or `NaN` when fewer than two prices are finite.
+ *
+ * @example
+ * ```ts
+ * maxDrawdownOfPrices([100, 120, 60, 90, 130]); // => 0.5 (from 120 to 60)
+ * maxDrawdownOfPrices([NaN, 5]);                 // => NaN
+ * ```
+ */
+export function maxDrawdownOfPrices(prices: ArrayLike<number>): number {
+  const finite: number[] = [];
+  for (let i = 0; i < prices.length; i++) if (Number.isFinite(prices[i]!)) finite.push(prices[i]!);
+  if (finite.length < 2) return Number.NaN;
+  const { worst, troughIndex } = deepestFall(finite, finite[0]!);
+  return troughIndex < 0 ? 0 : -worst;
+}
+
+/**
+ * The deepest drawdown `pathᵢ / peak − 1` (≤ 0) of a value path from its running peak, `start` (the value before
+ * the first one) counting as the first peak; `peakIndex` −1 means that start, `troughIndex` −1 no fall at all.
+ */
+function deepestFall(path: ArrayLike<number>, start: number): { worst: number; peakIndex: number; troughIndex: number } {
+  let peak = start;
+  let currentPeak = -1; // -1 = the starting value
+  let worst = 0;
+  let peakIndex = -1;
+  let troughIndex = -1;
+  for (let i = 0; i < path.length; i++) {
+    const value = path[i]!;
+    if (value > peak) {
+      peak = value;
+      currentPeak = i;
+    }
+    const drawdown = value / peak - 1;
+    if (drawdown < worst) {
+      worst = drawdown;
+      peakIndex = currentPeak;
+      troughIndex = i;
+    }
+  }
+  return { worst, peakIndex, troughIndex };
 }

@@ -33,10 +33,27 @@ export interface EmpiricalTail {
  */
 export function empiricalTail(outcomes: ArrayLike<number>, confidence: number): EmpiricalTail {
   const caller = "empiricalTail";
-  const n = checkReturns(outcomes, caller, "outcomes", 1);
+  checkReturns(outcomes, caller, "outcomes", 1);
   checkConfidence(confidence, caller);
+  return tailOf(outcomes, confidence);
+}
+
+/**
+ * {@link empiricalTail} without the checks (callers check): `outcomes` non-empty and finite, `confidence` in
+ * **[0, 1)** — 0 is allowed here and makes the tail the whole sample (CVaR = minus the mean outcome), the
+ * convention of the CVaR optimisers' β.
+ *
+ * @param outcomes the sample; not changed (a sorted copy is made).
+ * @param confidence c in [0, 1).
+ *
+ * @example
+ * ```ts
+ * tailOf([0.02, -0.04], 0); // => { valueAtRisk: -0.02, conditionalValueAtRisk: 0.01 }
+ * ```
+ */
+export function tailOf(outcomes: ArrayLike<number>, confidence: number): EmpiricalTail {
   const sorted = Float64Array.from(outcomes).sort();
-  const { index, size } = tailPosition(n, confidence);
+  const { index, size } = tailPosition(sorted.length, confidence);
   const valueAtRisk = -sorted[index]!;
   let sum = 0;
   for (let i = 0; i < index; i++) sum += sorted[i]!;

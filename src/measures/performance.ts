@@ -3,7 +3,7 @@
  */
 import { DEFAULT_RISK_FREE_RATE } from "../core/index";
 import { InputError } from "../core/index";
-import type { LabelledMatrix, LabelledVector } from "../core/index";
+import type { ExpectedReturns, LabelledMatrix, Weights } from "../core/index";
 import { checkCovariance } from "../linalg/index";
 import { checkSameLabels } from "../core/index";
 
@@ -54,8 +54,8 @@ const VARIANCE_ROUNDOFF = 1e-14;
  * ```
  */
 export function portfolioPerformance(
-  weights: LabelledVector,
-  mu: LabelledVector,
+  weights: Weights,
+  mu: ExpectedReturns,
   cov: LabelledMatrix,
   options: PortfolioPerformanceOptions = {},
 ): PortfolioPerformance {

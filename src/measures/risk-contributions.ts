@@ -2,7 +2,7 @@
  * Each asset's share of portfolio variance (risk contributions), a pure measure.
  */
 import { InputError } from "../core/index";
-import type { LabelledMatrix, LabelledVector } from "../core/index";
+import type { LabelledMatrix, LabelledVector, Weights } from "../core/index";
 import { checkCovariance } from "../linalg/index";
 import { checkSameLabels } from "../core/index";
 
@@ -33,7 +33,7 @@ export interface VarianceContributions {
  * // => { products: Float64Array [0.0025, 0.01], variance: 0.0125 }
  * ```
  */
-export function varianceContributions(weights: LabelledVector, cov: LabelledMatrix, caller: string): VarianceContributions {
+export function varianceContributions(weights: Weights, cov: LabelledMatrix, caller: string): VarianceContributions {
   const n = checkCovariance(cov, caller);
   checkSameLabels(caller, ["weights", weights.labels], ["cov", cov.labels]);
   const w = weights.values;
@@ -80,7 +80,7 @@ export function varianceContributions(weights: LabelledVector, cov: LabelledMatr
  * // => Float64Array [0.2, 0.8]
  * ```
  */
-export function riskContributions(weights: LabelledVector, cov: LabelledMatrix): LabelledVector {
+export function riskContributions(weights: Weights, cov: LabelledMatrix): LabelledVector {
   const { products, variance } = varianceContributions(weights, cov, "riskContributions");
   return { labels: [...weights.labels], values: products.map((p) => p / variance) };
 }

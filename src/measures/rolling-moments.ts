@@ -1,12 +1,15 @@
 /**
- * Trailing means and standard deviations of many columns, updated one row at a time.
+ * Trailing means and standard deviations of many columns, fed one row at a time.
  */
 import { InputError } from "../core/index";
+import { windowMean, windowStandardDeviation } from "./window-moments";
 
 /**
- * Rolling mean and sample standard deviation (ddof 1) of `columns` series over the last `window` rows pushed,
- * each updated in O(1) per row by adding the new value and dropping the one that left the window (and summed
- * afresh every `window` rows, so round-off cannot accumulate). `NaN` values are skipped (absent, not zero).
+ * Rolling mean and sample standard deviation (ddof 1) of `columns` series over the last `window` rows pushed.
+ * It holds the window (O(columns) per row pushed); each query is {@link windowMean} or
+ * {@link windowStandardDeviation} over the column's window in date order (O(window)), so its numbers are
+ * exactly those of the feature store's rolling features on the same values. `NaN` values are skipped
+ * (absent, not zero).
  *
  * @example
  * ```ts
@@ -17,9 +20,11 @@ import { InputError } from "../core/index";
  * ```
  */
 export class RollingMoments {
+  /**
+   * Column j's last `window` values, each stored twice (at `slot` and `slot + window` of its `2·window` block), so
+   * the window in date order is always the contiguous run starting at the oldest slot.
+   */
   private readonly ring: Float64Array;
-  private readonly sum: Float64Array;
-  private readonly sumSquares: Float64Array;
   private readonly count: Int32Array;
   private pushed = 0;
 
@@ -35,51 +40,29 @@ export class RollingMoments {
     if (!Number.isSafeInteger(window) || window < 1 || !Number.isSafeInteger(columns) || columns < 0) {
       throw new InputError("BAD_WINDOW", `RollingMoments: window ${window} must be a whole number ≥ 1 (and columns ${columns} ≥ 0)`, { window });
     }
-    this.ring = new Float64Array(window * columns).fill(Number.NaN);
-    this.sum = new Float64Array(columns);
-    this.sumSquares = new Float64Array(columns);
+    this.ring = new Float64Array(2 * window * columns).fill(Number.NaN);
     this.count = new Int32Array(columns);
   }
 
   /** Adds one row (length `columns`; `NaN` = absent), dropping the row that leaves the window. */
   push(row: ArrayLike<number>): void {
-    const m = this.columns;
-    const offset = (this.pushed % this.window) * m;
-    for (let j = 0; j < m; j++) {
-      const old = this.ring[offset + j]!;
-      if (old === old) {
-        this.sum[j] = this.sum[j]! - old;
-        this.sumSquares[j] = this.sumSquares[j]! - old * old;
-        this.count[j] = this.count[j]! - 1;
-      }
+    const w = this.window;
+    const slot = this.pushed % w;
+    for (let j = 0; j < this.columns; j++) {
+      const at = 2 * w * j + slot;
+      const old = this.ring[at]!;
+      if (old === old) this.count[j] = this.count[j]! - 1;
       const v = row[j]!;
-      this.ring[offset + j] = v;
-      if (v === v) {
-        this.sum[j] = this.sum[j]! + v;
-        this.sumSquares[j] = this.sumSquares[j]! + v * v;
-        this.count[j] = this.count[j]! + 1;
-      }
+      this.ring[at] = v;
+      this.ring[at + w] = v;
+      if (v === v) this.count[j] = this.count[j]! + 1;
     }
     this.pushed++;
-    if (this.pushed % this.window === 0) this.resum();
   }
 
-  /** Recomputes the sums from the window, so round-off of the running updates cannot accumulate (every `window` rows: O(columns) per row). */
-  private resum(): void {
-    const m = this.columns;
-    this.sum.fill(0);
-    this.sumSquares.fill(0);
-    this.count.fill(0);
-    for (let k = 0; k < this.window; k++) {
-      for (let j = 0; j < m; j++) {
-        const v = this.ring[k * m + j]!;
-        if (v === v) {
-          this.sum[j] = this.sum[j]! + v;
-          this.sumSquares[j] = this.sumSquares[j]! + v * v;
-          this.count[j] = this.count[j]! + 1;
-        }
-      }
-    }
+  /** First index in `ring` of column `j`'s window, oldest row first. */
+  private start(j: number): number {
+    return 2 * this.window * j + (this.pushed % this.window);
   }
 
   /** Values present in the window of column `j`. */
@@ -89,16 +72,13 @@ export class RollingMoments {
 
   /** Mean of column `j` over the window, `NaN` when it holds no value. */
   mean(j: number): number {
-    const n = this.count[j]!;
-    return n === 0 ? Number.NaN : this.sum[j]! / n;
+    const start = this.start(j);
+    return windowMean(this.ring, start, start + this.window - 1);
   }
 
   /** Sample standard deviation (ddof 1) of column `j` over the window, `NaN` with fewer than 2 values. */
   standardDeviation(j: number): number {
-    const n = this.count[j]!;
-    if (n < 2) return Number.NaN;
-    const mean = this.sum[j]! / n;
-    // Running sums lose precision by cancellation; clamp the round-off below zero.
-    return Math.sqrt(Math.max(0, (this.sumSquares[j]! - n * mean * mean) / (n - 1)));
+    const start = this.start(j);
+    return windowStandardDeviation(this.ring, start, start + this.window - 1);
   }
 }

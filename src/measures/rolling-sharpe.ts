@@ -4,7 +4,7 @@
 import { TRADING_DAYS_PER_YEAR, DEFAULT_RISK_FREE_RATE } from "../core/index";
 import { InputError } from "../core/index";
 import type { ReturnSeries } from "./index";
-import { RollingMoments } from "./rolling-moments";
+import { windowMean, windowStandardDeviation } from "./window-moments";
 import { periodRiskFreeRate } from "./sharpe-ratio";
 
 /** Options of {@link rollingSharpe}. */
@@ -19,7 +19,7 @@ export interface RollingSharpeOptions {
 
 /**
  * The annualised Sharpe ratio of each trailing window, `mean(r − r_f) / sd(r) · √frequency` (as `sharpeRatio`),
- * updated in O(1) per period. The first value is dated at the end of the first full window; a window whose
+ * each window's mean and standard deviation from {@link windowMean} and {@link windowStandardDeviation} (`NaN` returns skipped). The first value is dated at the end of the first full window; a window whose
  * returns do not vary gives `NaN` (a gap in a chart).
  *
  * @param series dated per-period returns; not changed.
@@ -39,17 +39,12 @@ export function rollingSharpe(series: ReturnSeries, options: RollingSharpeOption
   const rf = periodRiskFreeRate(options.riskFreeRate ?? DEFAULT_RISK_FREE_RATE, frequency);
   const n = series.values.length;
   if (n < window) return { dates: [], values: new Float64Array() };
-  const rolling = new RollingMoments(1, window);
   const out = new Float64Array(n - window + 1);
-  const row = new Float64Array(1);
   const scale = Math.sqrt(frequency);
-  for (let i = 0; i < n; i++) {
-    row[0] = series.values[i]!;
-    rolling.push(row);
-    if (i >= window - 1) {
-      const sd = rolling.standardDeviation(0);
-      out[i - window + 1] = sd > 1e-15 ? ((rolling.mean(0) - rf) / sd) * scale : Number.NaN;
-    }
+  for (let i = window - 1; i < n; i++) {
+    const start = i - window + 1;
+    const sd = windowStandardDeviation(series.values, start, i);
+    out[start] = sd > 1e-15 ? ((windowMean(series.values, start, i) - rf) / sd) * scale : Number.NaN;
   }
   return { dates: series.dates.slice(window - 1), values: out };
 }

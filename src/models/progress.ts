@@ -1,6 +1,7 @@
 /**
  * Training progress, reported through an injectable callback (a notebook, a terminal, a test).
  */
+import { throttledProgressLogger, type ThrottledProgressOptions } from "../core/index";
 
 /**
  * One progress report. `done` of `total` units of `unit` (trees built, epochs run, folds
@@ -33,17 +34,21 @@ export interface ProgressEvent {
  */
 export type ProgressCallback = (event: ProgressEvent) => void;
 
-/** Options of {@link progressLogger}. */
-export interface ProgressLoggerOptions {
-  /** Where lines go (default `console.log`, which a notebook shows under the cell and a terminal prints). */
-  readonly write?: (line: string) => void;
-  /** Report when at least this fraction of the total has passed since the last line (default 0.25); the last unit is always reported. */
-  readonly every?: number;
-}
+/**
+ * Options of {@link progressLogger}: core's `{ write = console.log, every = 0.25 }` (report when at least `every`
+ * of the total has passed since the last line; the last unit is always reported).
+ *
+ * @example
+ * ```ts
+ * const options: ProgressLoggerOptions = { every: 0.5 };
+ * ```
+ */
+export type ProgressLoggerOptions = ThrottledProgressOptions;
 
 /**
  * A progress callback that writes one short line every `every` of the way, e.g.
- * `random forest: 50/100 trees (0.4 s)` or `LSTM: epoch 3/5, loss 0.000412 (6.1 s)`.
+ * `random forest: 50/100 trees (0.4 s)` or `LSTM: epoch 3/5, loss 0.000412 (6.1 s)`: core's
+ * `throttledProgressLogger`, one run per model and unit (a fit starting over at its first unit counts afresh).
  *
  * @example
  * ```ts
@@ -54,17 +59,14 @@ export interface ProgressLoggerOptions {
  * ```
  */
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressCallback {
-  const write = options.write ?? ((line: string) => console.log(line));
-  const every = options.every ?? 0.25;
-  const last = new Map<string, number>();
-  return (e) => {
-    const key = `${e.model}/${e.unit}`;
-    const previous = e.done <= 1 ? 0 : (last.get(key) ?? 0);
-    if (e.done < e.total && (e.done - previous) / e.total < every - 1e-12) return;
-    last.set(key, e.done);
-    const seconds = `${(e.elapsedMs / 1000).toFixed(1)} s`;
-    const what = e.unit === "epochs" ? `epoch ${e.done}/${e.total}` : `${e.done}/${e.total} ${e.unit}`;
-    const loss = e.loss !== undefined ? `, loss ${e.loss.toPrecision(3)}` : "";
-    write(`${e.model}: ${what}${loss} (${seconds})`);
-  };
+  return throttledProgressLogger<ProgressEvent>(
+    (e) => `${e.model}/${e.unit}`,
+    (e) => {
+      const seconds = `${(e.elapsedMs / 1000).toFixed(1)} s`;
+      const what = e.unit === "epochs" ? `epoch ${e.done}/${e.total}` : `${e.done}/${e.total} ${e.unit}`;
+      const loss = e.loss !== undefined ? `, loss ${e.loss.toPrecision(3)}` : "";
+      return `${e.model}: ${what}${loss} (${seconds})`;
+    },
+    options,
+  );
 }

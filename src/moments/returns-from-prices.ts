@@ -4,6 +4,7 @@
 import { InputError } from "../core/index";
 import type { DateTable } from "../core/index";
 import { checkDateTable } from "../core/index";
+import { simpleReturns } from "../measures/index";
 
 /** Options of {@link returnsFromPrices}. */
 export interface ReturnsFromPricesOptions {
@@ -82,15 +83,14 @@ export function returnsFromPrices(prices: DateTable, options: ReturnsFromPricesO
     }
   }
 
+  // Every column at once (stride m); NaN propagates: a missing price on either side gives a NaN return.
+  const returns = simpleReturns(values, m);
   const out = new Float64Array((nDates - 1) * m);
   const dates: string[] = [];
   let kept = 0;
   for (let i = 1; i < nDates; i++) {
     const base = kept * m;
-    const previousRow = (i - 1) * m;
-    const row = i * m;
-    // NaN propagates: a missing price on either side gives a NaN return.
-    for (let j = 0; j < m; j++) out[base + j] = values[row + j]! / values[previousRow + j]! - 1;
+    out.set(returns.subarray(i * m, (i + 1) * m), base);
     if (logReturns) for (let j = 0; j < m; j++) out[base + j] = Math.log(1 + out[base + j]!);
     let any = false;
     for (let j = 0; j < m && !any; j++) any = !Number.isNaN(out[base + j]!);

@@ -1,7 +1,7 @@
 /**
  * Removal of numerically-zero weights from an optimiser's output.
  */
-import { InputError } from "../core/index";
+import { InputError, type Weights } from "../core/index";
 import type { LabelledVector } from "../core/index";
 
 /** Weights with `|w| <` this are set to 0 by default. */
@@ -34,7 +34,7 @@ export interface CleanWeightsOptions {
  * // => Float64Array [0.6, 0, 0.4]
  * ```
  */
-export function cleanWeights(weights: LabelledVector, options: CleanWeightsOptions = {}): LabelledVector {
+export function cleanWeights(weights: Weights, options: CleanWeightsOptions = {}): Weights {
   const caller = "cleanWeights";
   const cutoff = options.cutoff ?? DEFAULT_WEIGHT_CUTOFF;
   if (!Number.isFinite(cutoff) || cutoff < 0) {

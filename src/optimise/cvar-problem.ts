@@ -1,6 +1,6 @@
 /**
  * The Rockafellar–Uryasev linear program behind `minCvar` and `efficientCvar` (PyPortfolioOpt's EfficientCVaR),
- * solved with HiGHS, and the historical CVaR of a portfolio.
+ * solved with HiGHS; the CVaR of the cleaned weights is the measures layer's `historicalCvar`.
  */
 import { InfeasibleError, InputError } from "../core/index";
 import type { DateTable, LabelledVector } from "../core/index";
@@ -9,6 +9,7 @@ import type { ConstraintSystem } from "./constraints/constraint-system";
 import type { PortfolioConstraint } from "./constraints/portfolio-constraint";
 import { solveLinearProgramWithHighs, type SparseLinearProgram } from "../optim/index";
 import { checkDateTable } from "../core/index";
+import { historicalCvar } from "../measures/index";
 import { cleanWeights, DEFAULT_WEIGHT_CUTOFF } from "./clean-weights";
 import { budgetOf } from "./max-quadratic-utility";
 import type { WeightBounds } from "./weight-bounds";
@@ -252,44 +253,6 @@ async function solveOnce(setup: CvarSetup, goal: CvarGoal, lower: readonly numbe
   let cvar = result.x[alpha]!;
   for (let t = 0; t < T; t++) cvar += scale * result.x[u0 + t]!;
   return { weights, cvar };
-}
-
-/**
- * Historical CVaR at β of a portfolio over scenarios: `min_α α + Σₜ max(−rₜᵀw − α, 0) / (T(1 − β))`, the value
- * the Rockafellar–Uryasev LP minimises (for βT whole, the mean of the worst `(1 − β)T` losses). A positive loss
- * fraction per scenario period.
- *
- * @param scenarios row-major `T × n` returns.
- * @param weights length `n`.
- * @param beta confidence level in [0, 1).
- *
- * @example
- * ```ts
- * // 4 scenarios of one asset, β = 0.5: mean of the 2 worst losses (0.03, 0.01)
- * historicalCvar(Float64Array.of(-0.03, 0.02, -0.01, 0.04), [1], 0.5); // => 0.02
- * ```
- */
-export function historicalCvar(scenarios: Float64Array, weights: ArrayLike<number>, beta: number): number {
-  const n = weights.length;
-  const T = scenarios.length / n;
-  const losses = new Float64Array(T);
-  for (let t = 0; t < T; t++) {
-    let r = 0;
-    for (let j = 0; j < n; j++) r += scenarios[t * n + j]! * weights[j]!;
-    losses[t] = -r;
-  }
-  const sorted = Float64Array.from(losses).sort();
-  const scale = 1 / (T * (1 - beta));
-  const value = (alpha: number) => {
-    let s = alpha;
-    for (let t = 0; t < T; t++) s += scale * Math.max(losses[t]! - alpha, 0);
-    return s;
-  };
-  // The convex piecewise-linear function of α is minimised at the ⌈βT⌉-th smallest loss; check its neighbours for round-off.
-  const k = Math.max(0, Math.min(T - 1, Math.ceil(beta * T - 1e-9) - 1));
-  let best = Infinity;
-  for (let j = Math.max(0, k - 1); j <= Math.min(T - 1, k + 1); j++) best = Math.min(best, value(sorted[j]!));
-  return best;
 }
 
 /**

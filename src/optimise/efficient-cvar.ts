@@ -1,7 +1,7 @@
 /**
  * Efficient mean–CVaR portfolios, as PyPortfolioOpt's `EfficientCVaR.efficient_return()` and `efficient_risk()`.
  */
-import { InfeasibleError, InputError } from "../core/index";
+import { InfeasibleError, InputError, type ExpectedReturns } from "../core/index";
 import type { DateTable, LabelledVector } from "../core/index";
 import { formatNumber, formatRounded } from "../core/index";
 import { checkSameLabels } from "../core/index";
@@ -37,7 +37,7 @@ export type EfficientCvarTarget = { readonly targetReturn: number } | { readonly
  * p.expectedReturn; // => ≥ 0.15
  * ```
  */
-export async function efficientCvar(mu: LabelledVector, returns: DateTable, target: EfficientCvarTarget, options: CvarOptions = {}): Promise<CvarPortfolio> {
+export async function efficientCvar(mu: ExpectedReturns, returns: DateTable, target: EfficientCvarTarget, options: CvarOptions = {}): Promise<CvarPortfolio> {
   const caller = "efficientCvar";
   const hasReturn = typeof target === "object" && target !== null && "targetReturn" in target;
   const hasCvar = typeof target === "object" && target !== null && "targetCvar" in target;

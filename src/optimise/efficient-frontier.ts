@@ -2,7 +2,7 @@
  * The mean–variance efficient frontier as a list of portfolios, from the minimum-volatility return to the
  * maximum achievable return.
  */
-import { DEFAULT_RISK_FREE_RATE } from "../core/index";
+import { DEFAULT_RISK_FREE_RATE, type ExpectedReturns } from "../core/index";
 import { InputError } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { reachableTarget } from "./efficient-return";
@@ -54,7 +54,7 @@ export interface EfficientFrontierPoint {
  * frontier.map((p) => p.expectedReturn); // => ≈ [0.1308, 0.1654, 0.2]   (min-vol 9/13·0.1 + 4/13·0.2, …, max)
  * ```
  */
-export function efficientFrontier(mu: LabelledVector, cov: LabelledMatrix, options: EfficientFrontierOptions = {}): EfficientFrontierPoint[] {
+export function efficientFrontier(mu: ExpectedReturns, cov: LabelledMatrix, options: EfficientFrontierOptions = {}): EfficientFrontierPoint[] {
   const caller = "efficientFrontier";
   const points = options.points ?? 50;
   if (!Number.isInteger(points) || points < 2) {

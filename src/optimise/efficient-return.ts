@@ -1,7 +1,7 @@
 /**
  * The efficient portfolio for a target return (Markowitz), as PyPortfolioOpt's `EfficientFrontier.efficient_return()`.
  */
-import { InfeasibleError, InputError } from "../core/index";
+import { InfeasibleError, InputError, type ExpectedReturns, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { formatNumber, formatRounded } from "../core/index";
 import { maxReturnOver } from "./max-return";
@@ -49,7 +49,7 @@ const TARGET_SLACK = 1e-9;
  * // => ≈ Float64Array [0.4, 0.6]   (the return constraint binds: 0.1·0.4 + 0.2·0.6 = 0.16)
  * ```
  */
-export function efficientReturn(mu: LabelledVector, cov: LabelledMatrix, targetReturn: number, options: EfficientReturnOptions = {}): LabelledVector {
+export function efficientReturn(mu: ExpectedReturns, cov: LabelledMatrix, targetReturn: number, options: EfficientReturnOptions = {}): Weights {
   const caller = "efficientReturn";
   if (typeof targetReturn !== "number" || !Number.isFinite(targetReturn)) {
     throw new InputError("BAD_TARGET", `${caller}: targetReturn ${targetReturn} must be a finite annual return, e.g. 0.15`, { targetReturn });

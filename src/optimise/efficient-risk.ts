@@ -1,7 +1,7 @@
 /**
  * The efficient portfolio for a target volatility, as PyPortfolioOpt's `EfficientFrontier.efficient_risk()`.
  */
-import { InfeasibleError, InputError } from "../core/index";
+import { InfeasibleError, InputError, type ExpectedReturns, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { formatNumber, formatRounded } from "../core/index";
 import { reachableTarget } from "./efficient-return";
@@ -63,7 +63,7 @@ const MAX_STEPS = 200;
  * // => ≈ Float64Array [0.3846, 0.6154]   (volatility exactly 0.2; return 0.1615)
  * ```
  */
-export function efficientRisk(mu: LabelledVector, cov: LabelledMatrix, targetVolatility: number, options: EfficientRiskOptions = {}): LabelledVector {
+export function efficientRisk(mu: ExpectedReturns, cov: LabelledMatrix, targetVolatility: number, options: EfficientRiskOptions = {}): Weights {
   const caller = "efficientRisk";
   if (typeof targetVolatility !== "number" || !Number.isFinite(targetVolatility) || targetVolatility < 0) {
     throw new InputError("BAD_TARGET", `${caller}: targetVolatility ${targetVolatility} must be a finite annual volatility ≥ 0, e.g. 0.15`, {

@@ -34,7 +34,7 @@ export type { ObjectiveTerm } from "./objective-term";
 export { minCvar } from "./min-cvar";
 export { efficientCvar } from "./efficient-cvar";
 export type { EfficientCvarTarget } from "./efficient-cvar";
-export { historicalCvar, DEFAULT_CVAR_BETA } from "./cvar-problem";
+export { DEFAULT_CVAR_BETA } from "./cvar-problem";
 export type { CvarOptions, CvarPortfolio } from "./cvar-problem";
 export { riskBudgeting, equalRiskContribution, RISK_BUDGET_TOLERANCE } from "./risk-budgeting";
 export type { RiskBudgetingOptions } from "./risk-budgeting";

@@ -1,7 +1,7 @@
 /**
  * The maximum quadratic-utility portfolio, as PyPortfolioOpt's `EfficientFrontier.max_quadratic_utility()`.
  */
-import { InputError } from "../core/index";
+import { InputError, type ExpectedReturns, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { setupMeanVariance, solveMeanVariance, type MeanVarianceOptions } from "./mean-variance-options";
 
@@ -34,7 +34,7 @@ export interface MaxQuadraticUtilityOptions extends MeanVarianceOptions {
  * // => ≈ Float64Array [0.3077, 0.6923]   (ν = 0.0754: wᵢ = (μᵢ − ν) / (δσᵢ²))
  * ```
  */
-export function maxQuadraticUtility(mu: LabelledVector, cov: LabelledMatrix, options: MaxQuadraticUtilityOptions = {}): LabelledVector {
+export function maxQuadraticUtility(mu: ExpectedReturns, cov: LabelledMatrix, options: MaxQuadraticUtilityOptions = {}): Weights {
   const caller = "maxQuadraticUtility";
   const riskAversion = options.riskAversion ?? 1;
   if (typeof riskAversion !== "number" || !Number.isFinite(riskAversion) || riskAversion <= 0) {

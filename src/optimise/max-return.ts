@@ -1,7 +1,7 @@
 /**
  * The maximum-return portfolio (an LP), as PyPortfolioOpt's `EfficientFrontier._max_return()`.
  */
-import { InputError } from "../core/index";
+import { InputError, type ExpectedReturns, type Weights } from "../core/index";
 import type { LabelledVector } from "../core/index";
 import type { ConstraintSystem } from "./constraints/constraint-system";
 import { buildConstraintSystem } from "./constraints/build-constraint-system";
@@ -39,7 +39,7 @@ export interface MaxReturnOptions {
  * // => Float64Array [0, 0.6, 0.4]
  * ```
  */
-export function maxReturn(mu: LabelledVector, options: MaxReturnOptions = {}): LabelledVector {
+export function maxReturn(mu: ExpectedReturns, options: MaxReturnOptions = {}): Weights {
   const caller = "maxReturn";
   for (let i = 0; i < mu.values.length; i++) {
     if (!Number.isFinite(mu.values[i]!)) {

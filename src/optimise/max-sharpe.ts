@@ -1,7 +1,7 @@
 /**
  * The maximum-Sharpe (tangency) portfolio, as PyPortfolioOpt's `EfficientFrontier(mu, S).max_sharpe()`.
  */
-import { DEFAULT_RISK_FREE_RATE } from "../core/index";
+import { DEFAULT_RISK_FREE_RATE, type ExpectedReturns, type Weights } from "../core/index";
 import { InfeasibleError, InputError } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import type { LinearRow } from "./constraints/constraint-system";
@@ -49,7 +49,7 @@ export interface MaxSharpeOptions extends MeanVarianceOptions {
  * // => ≈ Float64Array [0.5294, 0.4706]
  * ```
  */
-export function maxSharpe(mu: LabelledVector, cov: LabelledMatrix, options: MaxSharpeOptions = {}): LabelledVector {
+export function maxSharpe(mu: ExpectedReturns, cov: LabelledMatrix, options: MaxSharpeOptions = {}): Weights {
   const caller = "maxSharpe";
   const riskFreeRate = options.riskFreeRate ?? DEFAULT_RISK_FREE_RATE;
   if (typeof riskFreeRate !== "number" || !Number.isFinite(riskFreeRate)) {

@@ -2,7 +2,7 @@
  * Options shared by the mean–variance optimisers, and their common set-up: checks, the constraint system, the
  * objective in solver form, and the clean-up of the solver's weights.
  */
-import { InputError } from "../core/index";
+import { InputError, type ExpectedReturns, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { buildConstraintSystem } from "./constraints/build-constraint-system";
 import type { ConstraintSystem, LinearRow } from "./constraints/constraint-system";
@@ -64,7 +64,7 @@ export interface MeanVarianceSetup {
 export function setupMeanVariance(
   caller: string,
   cov: LabelledMatrix,
-  mu: LabelledVector | undefined,
+  mu: ExpectedReturns | undefined,
   options: MeanVarianceOptions,
   budget: number,
 ): MeanVarianceSetup {
@@ -105,7 +105,7 @@ export function setupMeanVariance(
  * // => throws InputError "maxSharpe: expected return of A is NaN; …"
  * ```
  */
-export function checkExpectedReturns(mu: LabelledVector, cov: LabelledMatrix, caller: string): Float64Array {
+export function checkExpectedReturns(mu: ExpectedReturns, cov: LabelledMatrix, caller: string): Float64Array {
   checkSameLabels(caller, ["mu", mu.labels], ["cov", cov.labels]);
   if (mu.values.length !== mu.labels.length) {
     throw new InputError("SHAPE_MISMATCH", `${caller}: mu has ${mu.labels.length} labels but ${mu.values.length} values; pass one value per label`, {});
@@ -158,7 +158,7 @@ export function objectiveOf(
  * weightsOf(setup, x).values; // => Float64Array of length n summing to 1
  * ```
  */
-export function weightsOf(setup: MeanVarianceSetup, x: ArrayLike<number>): LabelledVector {
+export function weightsOf(setup: MeanVarianceSetup, x: ArrayLike<number>): Weights {
   const { n, system } = setup;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = Math.min(system.upper[i]!, Math.max(system.lower[i]!, x[i]!));

@@ -1,7 +1,7 @@
 /**
  * The minimum-volatility portfolio, as PyPortfolioOpt's `EfficientFrontier(mu, S).min_volatility()`.
  */
-import { NumericalError, InputError } from "../core/index";
+import { NumericalError, InputError, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
 import { solveBoxBudgetQp } from "../optim/index";
 import { checkCovariance } from "../linalg/index";
@@ -62,7 +62,7 @@ export interface MinVolatilityOptions {
  * // => ≈ Float64Array [0.6923, 0.3077]   (9/13, 4/13)
  * ```
  */
-export function minVolatility(cov: LabelledMatrix, options: MinVolatilityOptions = {}): LabelledVector {
+export function minVolatility(cov: LabelledMatrix, options: MinVolatilityOptions = {}): Weights {
   const caller = "minVolatility";
   if ((options.constraints?.length ?? 0) > 0 || (options.objectives?.length ?? 0) > 0) {
     return solveMeanVariance(setupMeanVariance(caller, cov, undefined, options, 1), 1, 0).weights;

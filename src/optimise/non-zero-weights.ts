@@ -1,4 +1,4 @@
-import { InputError } from "../core/index";
+import { InputError, type Weights } from "../core/index";
 import type { LabelledVector } from "../core/index";
 
 /**
@@ -12,7 +12,7 @@ import type { LabelledVector } from "../core/index";
  * ```
  * @throws InputError when labels and values differ in length or a weight is not finite.
  */
-export function nonZeroWeights(weights: LabelledVector, threshold = 1e-6): LabelledVector {
+export function nonZeroWeights(weights: Weights, threshold = 1e-6): Weights {
   if (weights.labels.length !== weights.values.length) {
     throw new InputError("SHAPE_MISMATCH", `nonZeroWeights: ${weights.labels.length} labels but ${weights.values.length} weights`);
   }

@@ -3,7 +3,7 @@
  */
 import { InputError, NumericalError } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
-import { cholesky } from "../linalg/index";
+import { cholesky, choleskySolve } from "../linalg/index";
 import { checkCovariance } from "../linalg/index";
 import { checkPositiveSemidefinite } from "../linalg/index";
 
@@ -100,7 +100,7 @@ export function riskBudgeting(cov: LabelledMatrix, options: RiskBudgetingOptions
       gradient[i] = sy[i]! - b[i]! / y[i]!;
       H[i * n + i] = H[i * n + i]! + b[i]! / (y[i]! * y[i]!);
     }
-    const step = solveCholesky(cholesky(H, n), gradient, n);
+    const step = choleskySolve(cholesky(H, n), gradient, n);
     const f0 = objective(y, sy);
     const slope = -dot(gradient, step);
     // Stagnation: the Newton step no longer moves any weight beyond round-off, so this is the optimum in double
@@ -190,21 +190,4 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
-}
-
-/** Solves `L·Lᵀ x = r` for a lower-triangular row-major `L`. */
-function solveCholesky(L: Float64Array, r: Float64Array, n: number): Float64Array {
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = r[i]!;
-    for (let k = 0; k < i; k++) s -= L[i * n + k]! * z[k]!;
-    z[i] = s / L[i * n + i]!;
-  }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = z[i]!;
-    for (let k = i + 1; k < n; k++) s -= L[k * n + i]! * x[k]!;
-    x[i] = s / L[i * n + i]!;
-  }
-  return x;
 }

@@ -28,7 +28,6 @@ export type { StressResult, StressTail } from "./run-stress-test";
 export { historicalWindow } from "./historical-window";
 export type { HistoricalWindowOptions } from "./historical-window";
 export { regimeScenarios } from "./regime-scenarios";
-export type { LabelledSpan } from "./regime-scenarios";
 export { findWorstWindows, worstWindow } from "./worst-windows";
 export type { HistoricalWindowReturn, WorstWindowsOptions, WorstWindowOptions } from "./worst-windows";
 export { assetClassShock } from "./asset-class-shock";

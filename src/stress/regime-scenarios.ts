@@ -1,15 +1,9 @@
 /**
  * Historical scenarios for every span of a market regime (the synthetic market's crises, or any labelled spans).
  */
+import type { LabelledSpan } from "../core/index";
 import type { Scenario } from "./scenario";
 import { historicalWindow } from "./historical-window";
-
-/** A labelled run of dates, e.g. the synthetic market's `RegimeSpan`. */
-export interface LabelledSpan {
-  readonly start: string;
-  readonly end: string;
-  readonly kind: string;
-}
 
 /**
  * One {@link historicalWindow} per span of the given kind, named `"<kind> <start> to <end>"`.

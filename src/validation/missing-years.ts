@@ -2,7 +2,8 @@
  * Missing years: fiscal years a company should have reported but the canonical fundamentals lack.
  */
 import type { FundamentalsRow, PriceCoverage } from "../data/index";
-import { addDays, fiscalPeriodEnd } from "./calendar-dates";
+import { addDays } from "../core/index";
+import { fiscalPeriodEnd } from "./fiscal-period-end";
 import { findingId, type Finding } from "./finding";
 import { groupByTicker } from "./format";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "./settings";

@@ -4,8 +4,8 @@
  */
 import type { LabelledVector } from "../core/index";
 import type { FundamentalsRow } from "../data/index";
+import { maxDrawdownOfPrices } from "../measures/index";
 import { groupByTicker } from "./format";
-import { maxDrawdown } from "./max-drawdown";
 import type { PriceSeries } from "./price-series";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "./settings";
 
@@ -96,7 +96,7 @@ export function stabilityScores(
     let dd: number | null = null;
     if (series) {
       const end = asOf === undefined ? series.dates.length : series.dates.findIndex((d) => d > asOf);
-      const dd0 = maxDrawdown(series.adjClose.subarray(0, end === -1 ? series.dates.length : end));
+      const dd0 = maxDrawdownOfPrices(series.adjClose.subarray(0, end === -1 ? series.dates.length : end));
       dd = Number.isFinite(dd0) ? dd0 : null;
     }
     const growthScore = partScore(growthVolatility, st.growthVolatilityScale);

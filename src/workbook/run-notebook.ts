@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { InputError } from "../core/index";
 import { packagePath } from "../core/index";
 import { ensureKernelSpec, jupyterPath, KERNEL_NAME } from "./kernel-spec";
@@ -35,6 +35,8 @@ export interface NotebookRun {
   readonly failure?: NotebookFailure;
   /** Seconds per executed code cell, by cell index. */
   readonly cellSeconds: Readonly<Record<number, number>>;
+  /** Seconds of the first code cell (the import cell: loading the library in a fresh kernel), if it ran. */
+  readonly importSeconds?: number;
   /** Process id the kernel had (gone when the run returns), if it started. */
   readonly kernelPid?: number;
 }
@@ -215,6 +217,14 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
       : "the executor stopped without a result";
     failure = { kind: "runner", cellIndex: -1, source: "", message: `${hint}\n${stderr.split("\n").slice(-20).join("\n")}`.trim() };
   }
+  if (!failure && exitCode !== 0) {
+    // The executor reported every cell done but still exited non-zero (a kernel that would not shut down,
+    // a notebook that could not be written…): keep what it said, never a bare "FAILED".
+    const stderr = stderrChunks.join("").trim();
+    failure = { kind: "runner", cellIndex: -1, source: "", message: `the notebook executor exited with code ${exitCode} after the last cell${stderr ? `:\n${stderr.split("\n").slice(-40).join("\n")}` : " and said nothing"}` };
+  }
+  const firstCode = prepared.cells.findIndex((c) => c.cell_type === "code");
+  const importSeconds = firstCode >= 0 ? cellSeconds[firstCode] : undefined;
   const run: NotebookRun = {
     name: entry.name,
     ok: exitCode === 0 && !failure,
@@ -222,11 +232,32 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
     outputPath,
     cells,
     cellSeconds,
+    ...(importSeconds !== undefined ? { importSeconds } : {}),
     ...(kernelPid !== undefined ? { kernelPid } : {}),
     ...(failure ? { failure } : {}),
   };
+  recordFailure(run, outputDir);
   emit({ type: "done", run });
   return run;
+}
+
+/** The path of the failure record a failed run leaves beside its executed notebook (`NAME.failure.txt`, and `.json`). */
+export function failureRecordPath(outputDir: string, name: string): string {
+  return join(outputDir, `${name}.failure.txt`);
+}
+
+/** Writes the whole failure (notebook, cell, source, message, stack) next to the executed notebook, or removes a stale one. */
+function recordFailure(run: NotebookRun, outputDir: string): void {
+  const text = failureRecordPath(outputDir, run.name);
+  const json = text.replace(/\.txt$/, ".json");
+  if (!run.failure) {
+    rmSync(text, { force: true });
+    rmSync(json, { force: true });
+    return;
+  }
+  const record = { notebook: run.name, at: new Date().toISOString(), seconds: run.seconds, cell: run.failure.cellIndex + 1, cells: run.cells, ...run.failure };
+  writeFileSync(text, formatFailure(run) + "\n");
+  writeFileSync(json, JSON.stringify(record, null, 2) + "\n");
 }
 
 /**
@@ -278,5 +309,7 @@ export function formatFailure(run: NotebookRun): string {
   if (f.source) lines.push("── source ──", f.source.trimEnd());
   lines.push("── error ──", f.message || "(no message)");
   if (existsSync(run.outputPath)) lines.push(`── executed notebook: ${run.outputPath}`);
+  const record = failureRecordPath(dirname(run.outputPath), run.name);
+  if (existsSync(record)) lines.push(`── failure record: ${record}`);
   return lines.join("\n");
 }

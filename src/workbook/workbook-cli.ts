@@ -103,20 +103,24 @@ function progressLine(event: RunEvent): string | undefined {
 }
 
 /**
- * The terminal summary: notebook, status, seconds.
+ * The terminal summary: notebook, status, seconds, and the seconds of its import cell (loading the library
+ * in a fresh kernel; goal ≤ 1.5 s on an idle machine).
  *
  * @example
  * ```ts
- * summaryTable([{ name: "00-tour", ok: true, seconds: 4.2 } as NotebookRun]);
- * // => "notebook   status   seconds\n00-tour    ok           4.2\n…"
+ * summaryTable([{ name: "00-tour", ok: true, seconds: 4.2, importSeconds: 0.6 } as NotebookRun]);
+ * // => "notebook  status   seconds  import s\n00-tour   ok           4.2      0.60\n…"
  * ```
  */
-export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "seconds">[], wall?: { readonly seconds: number; readonly jobs: number }): string {
+export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "seconds" | "importSeconds">[], wall?: { readonly seconds: number; readonly jobs: number }): string {
   const width = Math.max(8, ...runs.map((r) => r.name.length));
-  const lines = [`${"notebook".padEnd(width)}  status  ${"seconds".padStart(8)}`];
-  for (const r of runs) lines.push(`${r.name.padEnd(width)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)}  ${r.seconds.toFixed(1).padStart(8)}`);
+  const imports = (r: Pick<NotebookRun, "importSeconds">) => (r.importSeconds === undefined ? "—" : r.importSeconds.toFixed(2)).padStart(8);
+  const lines = [`${"notebook".padEnd(width)}  status  ${"seconds".padStart(8)}  ${"import s".padStart(8)}`];
+  for (const r of runs) lines.push(`${r.name.padEnd(width)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)}  ${r.seconds.toFixed(1).padStart(8)}  ${imports(r)}`);
   const total = runs.reduce((s, r) => s + r.seconds, 0);
-  lines.push(`${"total".padEnd(width)}  ${`${runs.filter((r) => r.ok).length}/${runs.length}`.padEnd(6)}  ${total.toFixed(1).padStart(8)}`);
+  const timed = runs.filter((r) => r.importSeconds !== undefined);
+  const slowest = timed.length > 0 ? Math.max(...timed.map((r) => r.importSeconds!)) : undefined;
+  lines.push(`${"total".padEnd(width)}  ${`${runs.filter((r) => r.ok).length}/${runs.length}`.padEnd(6)}  ${total.toFixed(1).padStart(8)}  ${slowest === undefined ? "" : `max ${slowest.toFixed(2)}`.padStart(8)}`.trimEnd());
   if (wall) lines.push(`${"elapsed".padEnd(width)}  ${`${wall.jobs} job${wall.jobs === 1 ? "" : "s"}`.padEnd(6)}  ${wall.seconds.toFixed(1).padStart(8)}`);
   return lines.join("\n");
 }

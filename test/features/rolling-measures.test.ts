@@ -9,7 +9,6 @@ import {
   rollingCorrelation,
   rollingMean,
   rollingVolatility,
-  simpleReturns,
 } from "../../src/features/index";
 
 const close = (actual: ArrayLike<number>, expected: number[], digits = 10): void => {
@@ -17,14 +16,9 @@ const close = (actual: ArrayLike<number>, expected: number[], digits = 10): void
   expected.forEach((e, i) => (Number.isNaN(e) ? expect(actual[i]).toBeNaN() : expect(actual[i]).toBeCloseTo(e, digits)));
 };
 
-describe("simple and log returns", () => {
-  it("are p[t]/p[t−1] − 1 and its log, NaN before the first pair", () => {
-    close(simpleReturns(Float64Array.of(100, 110, 99)), [NaN, 0.1, -0.1]);
+describe("log returns", () => {
+  it("are the log of p[t]/p[t−1], NaN before the first pair", () => {
     close(logReturns(Float64Array.of(100, 110)), [NaN, Math.log(1.1)]);
-    close(simpleReturns(Float64Array.of(NaN, 50, 55)), [NaN, NaN, 0.1]);
-  });
-  it("reject a non-positive price, naming its index", () => {
-    expect(() => simpleReturns([10, 0, 11])).toThrowError(/price 0 at index 1/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors";
 import { conditionalDrawdownAtRisk } from "../../src/measures/conditional-drawdown-at-risk";
-import { drawdowns, maxDrawdown } from "../../src/measures/drawdown";
+import { drawdowns, maxDrawdown, maxDrawdownOfPrices } from "../../src/measures/drawdown";
 import { frozen, readRiskExpected } from "./helpers/expected";
 
 const expected = readRiskExpected();
@@ -70,6 +70,27 @@ describe("maxDrawdown", () => {
     maxDrawdown({ dates, values });
     drawdowns({ dates, values });
     expect(Array.from(values)).toEqual(Array.from(hand.values));
+  });
+});
+
+describe("maxDrawdownOfPrices", () => {
+  it("knows its answers (moved from the validation layer's maxDrawdown on prices)", () => {
+    expect(maxDrawdownOfPrices([100, 120, 60, 90, 130])).toBe(0.5);
+    expect(maxDrawdownOfPrices([1, 2, 3])).toBe(0);
+    expect(maxDrawdownOfPrices([Number.NaN, 5])).toBeNaN();
+  });
+
+  it("skips missing prices and agrees with maxDrawdown on the returns between them", () => {
+    expect(maxDrawdownOfPrices([100, NaN, 110, 99, Infinity, 121])).toBeCloseTo(0.1, 15);
+    const prices = [100, 110, 99, 89.1, 98.01, 128.413];
+    const returns = Float64Array.from(prices.slice(1), (p, i) => p / prices[i]! - 1);
+    expect(maxDrawdownOfPrices(prices)).toBeCloseTo(maxDrawdown({ dates: hand.dates, values: returns }).maxDrawdown, 14);
+  });
+
+  it("does not change its input", () => {
+    const prices = Object.freeze([100, 120, 60, 90]);
+    maxDrawdownOfPrices(prices);
+    expect(prices).toEqual([100, 120, 60, 90]);
   });
 });
 

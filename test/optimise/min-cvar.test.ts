@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InfeasibleError, InputError } from "../../src/core/errors";
 import { minCvar } from "../../src/optimise/min-cvar";
-import { historicalCvar } from "../../src/optimise/cvar-problem";
+import { historicalCvar } from "../../src/measures/historical-cvar";
 import { maxHoldings } from "../../src/optimise/constraints/max-holdings";
 import { sectorLimits } from "../../src/optimise/constraints/sector-limits";
 import { copyTable } from "./helpers/fixtures";

@@ -44,16 +44,16 @@ describe("parseWorkbookArgs", () => {
 });
 
 describe("summaryTable", () => {
-  it("lists each notebook with status and seconds, and a total", () => {
+  it("lists each notebook with status, seconds and import-cell seconds, and totals", () => {
     const t = summaryTable([
-      { name: "00-tour", ok: true, seconds: 4.24 },
+      { name: "00-tour", ok: true, seconds: 4.24, importSeconds: 0.612 },
       { name: "01-data-sql", ok: false, seconds: 1 },
     ]);
     expect(t.split("\n")).toEqual([
-      "notebook     status   seconds",
-      "00-tour      ok           4.2",
-      "01-data-sql  FAILED       1.0",
-      "total        1/2          5.2",
+      "notebook     status   seconds  import s",
+      "00-tour      ok           4.2      0.61",
+      "01-data-sql  FAILED       1.0         —",
+      "total        1/2          5.2  max 0.61",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packagePath } from "../../src/core/paths";
@@ -86,6 +86,25 @@ describe("runNotebook when the kernel dies", () => {
     expect(run.failure?.message).toMatch(/the kernel died while running this cell/);
     expect(run.kernelPid).toBeGreaterThan(0);
     expect(() => process.kill(run.kernelPid!, 0)).toThrow(); // no such process
+  });
+
+  it("shows a library error by name, code, message and src/ location, with no tslab or Node frames", async () => {
+    const entry = { name: "95-library-error", number: "95", path: join(fixtures, "95-library-error.ipynb") };
+    const run = await runNotebook(entry, { outputDir: tmpBuild(), cellTimeoutSeconds: 60 });
+    expect(run.ok).toBe(false);
+    const message = run.failure!.message;
+    expect(message.split("\n")[0]).toBe("InfeasibleError BOUNDS_BELOW_BUDGET: minVolatility: upper bounds sum to 0.2 < 1; raise the bounds or add assets");
+    expect(message).toMatch(/\n {4}at resolveWeightBounds \(src\/optimise\/weight-bounds\.ts:\d+:\d+\)/);
+    expect(message).not.toMatch(/node_modules|node:|evalmachine|dist\/|\.js:/);
+    // The notebook shows the same text as its cell output.
+    const executed = JSON.parse(readFileSync(run.outputPath, "utf8")) as { cells: { outputs?: { text?: string[] }[] }[] };
+    const shown = executed.cells[3]!.outputs!.map((o) => (o.text ?? []).join("")).join("");
+    expect(shown.startsWith("InfeasibleError BOUNDS_BELOW_BUDGET: minVolatility")).toBe(true);
+  });
+
+  it("keeps the whole stack of an unexpected error (not one of the library's)", async () => {
+    const run = await runNotebook(failing, { outputDir: tmpBuild(), cellTimeoutSeconds: 60 });
+    expect(run.failure!.message).toMatch(/^Error: deliberate failure in the fixture notebook\n\s+at check/m);
   });
 
   it("leaves no kernel process behind after a normal run or a timeout either", async () => {

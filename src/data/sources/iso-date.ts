@@ -1,30 +1,9 @@
 /**
  * Calendar dates as ISO strings `YYYY-MM-DD`, the one date form of the raw-feed
- * contract. Dates carry no time zone: a date is the exchange's trading day.
+ * contract, from a `Date` or from the date forms files use. Dates carry no time zone:
+ * a date is the exchange's trading day. `isIsoDate` and `addDays` are core's.
  */
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * True when `text` is a real calendar date written `YYYY-MM-DD` (zero-padded;
- * `2023-02-30` and `2023-2-3` are not).
- *
- * @example
- * ```ts
- * isIsoDate("2024-02-29"); // => true
- * isIsoDate("2023-02-29"); // => false
- * ```
- */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { isIsoDate } from "../../core/index";
 
 /**
  * The UTC calendar date of a `Date` as `YYYY-MM-DD`.
@@ -36,19 +15,6 @@ export function isIsoDate(text: string): boolean {
  */
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/**
- * Adds a number of calendar days (may be negative) to an ISO date.
- *
- * @example
- * ```ts
- * addDays("2024-02-28", 2); // => "2024-03-01"
- * ```
- */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return toIsoDate(new Date(Date.UTC(y!, m! - 1, d! + days)));
 }
 
 /**

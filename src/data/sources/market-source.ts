@@ -5,7 +5,7 @@
  */
 import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow } from "../raw";
-import { isIsoDate } from "./iso-date";
+import { isIsoDate } from "../../core/index";
 
 /**
  * What to load: tickers and an inclusive date range, all optional where the

@@ -17,7 +17,7 @@ import { packagePath } from "../../core/index";
 import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
 import { parseCsv } from "./csv-text";
-import { isIsoDate } from "./iso-date";
+import { isIsoDate } from "../../core/index";
 import { checkKnownTickers, inDateRange, validatePriceQuery, type MarketSource, type PriceQuery } from "./market-source";
 
 /**

@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { DataError } from "../../core/index";
 import type { FilingFigures } from "../raw";
 import { parseCsv } from "./csv-text";
-import { isIsoDate } from "./iso-date";
+import { isIsoDate } from "../../core/index";
 
 /**
  * Header of a cached prices file.

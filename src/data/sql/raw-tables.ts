@@ -7,7 +7,7 @@
 import { DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow, TickerChange } from "../raw";
-import { isIsoDate } from "../sources/iso-date";
+import { isIsoDate } from "../../core/index";
 import type { WorkbookDatabase } from "./workbook-database";
 
 function badRow(table: string, index: number, row: { source?: unknown; line?: unknown }, field: string, value: unknown, expected: string): InputError {

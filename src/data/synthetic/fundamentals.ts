@@ -19,7 +19,8 @@
  * return carries e[y+1]. See docs/synthetic-market.md.
  */
 import { createRng, deriveSeed, type Rng } from "../../core/index";
-import { dayNumberToIso, isoToDayNumber, monthEnd, nextBusinessDay } from "./calendar";
+import { dayNumberToIso, isoToDayNumber, monthEnd } from "../../core/index";
+import { nextBusinessDay } from "./calendar";
 import type { MarketParams } from "./params";
 import type { Instrument } from "./universe";
 

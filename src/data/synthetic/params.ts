@@ -7,7 +7,7 @@
  * yields are fractions (0.045 = 4.5%); money is USD millions.
  */
 import { InputError } from "../../core/index";
-import { isIsoDate } from "./calendar";
+import { isIsoDate } from "../../core/index";
 import { ASSET_CLASSES, INSTRUMENT_CATALOGUE, type InstrumentSpec } from "./universe";
 
 /** A closed interval `[low, high]` to draw uniformly from. */

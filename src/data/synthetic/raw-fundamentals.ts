@@ -5,7 +5,8 @@
  */
 import { createRng, deriveSeed } from "../../core/index";
 import type { RawFundamentalRow, RawUnit, TickerChange } from "../raw";
-import { dayNumberToIso, isoToDayNumber, nextBusinessDay } from "./calendar";
+import { dayNumberToIso, isoToDayNumber } from "../../core/index";
+import { nextBusinessDay } from "./calendar";
 import type { FundamentalDefects } from "./defects";
 import type { FundamentalsRecord } from "./fundamentals";
 import type { MarketParams } from "./params";

@@ -2,23 +2,22 @@
  * The market regime: a two-state (calm / crisis) Markov chain stepped once
  * per business day, with windows that can be forced to crisis.
  */
-import type { Rng } from "../../core/index";
+import type { LabelledSpan, Rng } from "../../core/index";
 import type { MarketParams } from "./params";
 
 /** The two regimes. In crisis, volatilities rise (most for the market factor), drift falls, and correlations rise. */
 export type RegimeKind = "calm" | "crisis";
 
 /**
- * A run of consecutive business days in one regime (inclusive ISO dates).
+ * A run of consecutive business days in one regime (inclusive ISO dates): core's `LabelledSpan` with the kind
+ * narrowed to the two regimes.
  *
  * @example
  * ```ts
  * const span: RegimeSpan = { start: "2008-09-15", end: "2009-03-09", kind: "crisis" };
  * ```
  */
-export interface RegimeSpan {
-  readonly start: string;
-  readonly end: string;
+export interface RegimeSpan extends LabelledSpan {
   readonly kind: RegimeKind;
 }
 

@@ -2,7 +2,7 @@
  * The growth × confidence allocation: weights from the modelling layer's forecasts, within risk limits.
  */
 import { InfeasibleError, InputError } from "../../core/index";
-import type { LabelledMatrix, LabelledVector } from "../../core/index";
+import type { LabelledMatrix, Weights } from "../../core/index";
 import { growthTimesConfidence, type AllocationForecast } from "../../models/index";
 import { minVolatility } from "../../optimise/index";
 import { checkCovariance } from "../../linalg/index";
@@ -48,7 +48,7 @@ export interface GrowthConfidenceOptions {
  * // => ≈ [0.5, 0.3, 0.2, 0]   (0.18 : 0.06 : 0.04 gives 0.643 to A, capped at 0.5; 0.5 left splits 0.06 : 0.04)
  * ```
  */
-export function growthConfidenceAllocation(forecast: AllocationForecast, cov: LabelledMatrix, options: GrowthConfidenceOptions): LabelledVector {
+export function growthConfidenceAllocation(forecast: AllocationForecast, cov: LabelledMatrix, options: GrowthConfidenceOptions): Weights {
   const caller = "growthConfidenceAllocation";
   const n = checkCovariance(cov, caller);
   const minScore = options.minScore ?? 0;

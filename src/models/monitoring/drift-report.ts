@@ -2,8 +2,8 @@
  * When should the models be retrained? Drift indicators over a recent window against the training one.
  */
 import { InputError } from "../../core/index";
-import { TRADING_DAYS_PER_YEAR } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
+import { volatility } from "../../measures/index";
 import { populationStabilityIndex } from "./population-stability-index";
 
 /** Thresholds of {@link driftReport}; each crossed one is a reason to retrain. */
@@ -52,27 +52,25 @@ export interface DriftReport {
   readonly reasons: readonly string[];
 }
 
+function checkFinite(values: ArrayLike<number>, what: string, hint: string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]!)) throw new InputError("NAN_IN_INPUT", `driftReport: ${what} value ${i} is ${values[i]}${hint}`, { index: i });
+  }
+}
+
 function rms(values: ArrayLike<number>, what: string): number {
   if (values.length === 0) throw new InputError("TOO_FEW_ROWS", `driftReport: ${what} is empty`);
+  checkFinite(values, what, "");
   let s = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new InputError("NAN_IN_INPUT", `driftReport: ${what} value ${i} is ${values[i]}`, { index: i });
-    s += values[i]! ** 2;
-  }
+  for (let i = 0; i < values.length; i++) s += values[i]! ** 2;
   return Math.sqrt(s / values.length);
 }
 
-function volatility(values: ArrayLike<number>, what: string): number {
+/** The measures layer's annualised {@link volatility} (252 days, ddof 1), with the errors phrased for this report. */
+function marketVolatility(values: ArrayLike<number>, what: string): number {
   if (values.length < 2) throw new InputError("TOO_FEW_ROWS", `driftReport: ${what} has ${values.length} returns; pass at least 2`);
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new InputError("NAN_IN_INPUT", `driftReport: ${what} value ${i} is ${values[i]}; drop days without a return (a missing price)`, { index: i });
-    m += values[i]!;
-  }
-  m /= values.length;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += (values[i]! - m) ** 2;
-  return Math.sqrt((s / (values.length - 1)) * TRADING_DAYS_PER_YEAR);
+  checkFinite(values, what, "; drop days without a return (a missing price)");
+  return volatility(values);
 }
 
 /**
@@ -99,7 +97,7 @@ export function driftReport(input: DriftInput): DriftReport {
   const maxPsi = psi.length > 0 ? psi[0]!.psi : 0;
   const errorRatio = input.errors ? rms(input.errors.recent, "recent errors") / rms(input.errors.reference, "reference errors") : Number.NaN;
   const volatilityRatio = input.marketReturns
-    ? volatility(input.marketReturns.recent, "recent market returns") / volatility(input.marketReturns.reference, "reference market returns")
+    ? marketVolatility(input.marketReturns.recent, "recent market returns") / marketVolatility(input.marketReturns.reference, "reference market returns")
     : Number.NaN;
   const reasons: string[] = [];
   for (const p of psi) if (p.psi > t.psi) reasons.push(`${p.feature} has shifted (PSI ${p.psi.toFixed(2)} > ${t.psi})`);

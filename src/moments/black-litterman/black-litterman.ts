@@ -3,7 +3,7 @@
  * (`bl_returns`, `bl_cov`, `bl_weights`) in one pure function.
  */
 import { InputError, NumericalError } from "../../core/index";
-import type { LabelledMatrix, LabelledVector } from "../../core/index";
+import type { ExpectedReturns, LabelledMatrix, Weights } from "../../core/index";
 import { checkCovariance } from "../../linalg/index";
 import { checkSameLabels } from "../../core/index";
 import { absoluteViews as parseAbsoluteViews, type AbsoluteViews } from "./absolute-views";
@@ -21,7 +21,7 @@ export interface BlackLittermanInput {
    * Prior expected returns π, labelled like `cov` (e.g. `marketImpliedPriorReturns`). PyPortfolioOpt's `pi=None` is
    * a zero vector and `pi="equal"` is `1/N` for every asset: pass those explicitly.
    */
-  readonly pi: LabelledVector;
+  readonly pi: ExpectedReturns;
   /** Absolute views, e.g. `{ ACME: 0.10 }` or a `Map` (see `absoluteViews` for the order). Not with `P`/`Q`. */
   readonly absoluteViews?: AbsoluteViews;
   /**
@@ -46,11 +46,11 @@ export interface BlackLittermanInput {
 /** Outputs of {@link blackLitterman}. */
 export interface BlackLittermanResult {
   /** Posterior expected returns `E(R)`, labelled like `cov` (fractions per year when Σ is annual). */
-  readonly posteriorReturns: LabelledVector;
+  readonly posteriorReturns: ExpectedReturns;
   /** Posterior covariance `Σ + M` (He and Litterman 2002), labelled like `cov`; not PSD-repaired, as PyPortfolioOpt. */
   readonly posteriorCovariance: LabelledMatrix;
   /** Implied weights `(δΣ)⁻¹·E(R)` rescaled to sum to 1 (may be negative), labelled like `cov`. */
-  readonly weights: LabelledVector;
+  readonly weights: Weights;
   /** The views used: `P` (`K × N`), `Q` (`K`) and a name per view. */
   readonly views: { readonly P: number[][]; readonly Q: number[]; readonly names: string[] };
   /** The Ω used, `K × K`. */

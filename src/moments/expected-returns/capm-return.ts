@@ -3,7 +3,7 @@
  */
 import { COVARIANCE_DDOF, DEFAULT_RISK_FREE_RATE, TRADING_DAYS_PER_YEAR } from "../../core/index";
 import { InputError, NumericalError } from "../../core/index";
-import type { DateTable, LabelledVector } from "../../core/index";
+import type { DateTable, ExpectedReturns } from "../../core/index";
 import { returnsFromPrices } from "../returns-from-prices";
 import { checkFrequency } from "../../core/index";
 import { returnColumns } from "./return-columns";
@@ -55,7 +55,7 @@ export interface CapmReturnOptions {
  * mu.values; // => ≈ Float64Array [0.1, 0.05]  (β 4/3 and 2/3; E(R_m) = mean 0.025 × 3 = 0.075)
  * ```
  */
-export function capmReturn(prices: DateTable, options: CapmReturnOptions = {}): LabelledVector {
+export function capmReturn(prices: DateTable, options: CapmReturnOptions = {}): ExpectedReturns {
   const caller = "capmReturn";
   const compounding = options.compounding ?? true;
   const frequency = checkFrequency(options.frequency ?? TRADING_DAYS_PER_YEAR, caller);

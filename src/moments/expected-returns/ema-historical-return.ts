@@ -3,7 +3,7 @@
  */
 import { TRADING_DAYS_PER_YEAR } from "../../core/index";
 import { NumericalError } from "../../core/index";
-import type { DateTable, LabelledVector } from "../../core/index";
+import type { DateTable, ExpectedReturns } from "../../core/index";
 import { checkFrequency } from "../../core/index";
 import { exponentiallyWeightedMean, spanDecay } from "./exponentially-weighted-mean";
 import { returnColumns } from "./return-columns";
@@ -49,7 +49,7 @@ export interface EmaHistoricalReturnOptions {
  * emaHistoricalReturn(prices, { span: 3, frequency: 2, compounding: false }).values; // => ≈ Float64Array [-0.06667]
  * ```
  */
-export function emaHistoricalReturn(prices: DateTable, options: EmaHistoricalReturnOptions = {}): LabelledVector {
+export function emaHistoricalReturn(prices: DateTable, options: EmaHistoricalReturnOptions = {}): ExpectedReturns {
   const caller = "emaHistoricalReturn";
   const compounding = options.compounding ?? true;
   const frequency = checkFrequency(options.frequency ?? TRADING_DAYS_PER_YEAR, caller);

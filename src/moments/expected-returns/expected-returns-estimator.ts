@@ -1,7 +1,7 @@
 /**
  * The contract of an expected-returns estimator, so optimisers and notebooks can take one as a value.
  */
-import type { DateTable, LabelledVector } from "../../core/index";
+import type { DateTable, ExpectedReturns } from "../../core/index";
 
 /**
  * Any function from prices (`nDates × nTickers`, `NaN` = missing) to annualised expected returns
@@ -15,4 +15,4 @@ import type { DateTable, LabelledVector } from "../../core/index";
  * arithmetic(prices).labels; // => prices.tickers
  * ```
  */
-export type ExpectedReturnsEstimator = (prices: DateTable) => LabelledVector;
+export type ExpectedReturnsEstimator = (prices: DateTable) => ExpectedReturns;

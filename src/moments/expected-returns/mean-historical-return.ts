@@ -3,7 +3,7 @@
  */
 import { TRADING_DAYS_PER_YEAR } from "../../core/index";
 import { InputError, NumericalError } from "../../core/index";
-import type { DateTable, LabelledVector } from "../../core/index";
+import type { DateTable, ExpectedReturns } from "../../core/index";
 import { returnsFromPrices } from "../returns-from-prices";
 import { checkFrequency } from "../../core/index";
 
@@ -43,7 +43,7 @@ export interface MeanHistoricalReturnOptions {
  * meanHistoricalReturn(prices, { frequency: 2, compounding: false }).values; // => ≈ Float64Array [0.2]
  * ```
  */
-export function meanHistoricalReturn(prices: DateTable, options: MeanHistoricalReturnOptions = {}): LabelledVector {
+export function meanHistoricalReturn(prices: DateTable, options: MeanHistoricalReturnOptions = {}): ExpectedReturns {
   const caller = "meanHistoricalReturn";
   const compounding = options.compounding ?? true;
   const frequency = checkFrequency(options.frequency ?? TRADING_DAYS_PER_YEAR, caller);

@@ -2,7 +2,7 @@
  * Expected returns from a model's forecasts, so that a forecasting model plugs in where an estimator goes.
  */
 import { InputError } from "../../core/index";
-import type { LabelledVector } from "../../core/index";
+import type { ExpectedReturns, LabelledVector } from "../../core/index";
 import { checkFrequency } from "../../core/index";
 
 /** Forecast returns by ticker: a labelled vector, a plain object `{ AAPL: 0.1 }` or a `Map`. */
@@ -44,7 +44,7 @@ export interface ReturnsFromForecastsOptions {
  * returnsFromForecasts({ A: 0.08, B: NaN });  // => throws InputError NON_FINITE_FORECAST "… forecast of B is NaN …"
  * ```
  */
-export function returnsFromForecasts(forecasts: Forecasts, options: ReturnsFromForecastsOptions = {}): LabelledVector {
+export function returnsFromForecasts(forecasts: Forecasts, options: ReturnsFromForecastsOptions = {}): ExpectedReturns {
   const caller = "returnsFromForecasts";
   const entries = forecastEntries(forecasts, caller);
   if (entries.length === 0) {

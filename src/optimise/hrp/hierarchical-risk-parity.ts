@@ -3,7 +3,7 @@
  */
 import { InputError } from "../../core/index";
 import { checkPositiveSemidefinite } from "../../linalg/index";
-import type { DateTable, LabelledMatrix, LabelledVector } from "../../core/index";
+import type { DateTable, LabelledMatrix, Weights } from "../../core/index";
 import { covarianceToCorrelation } from "../../moments/index";
 import { pairwiseCovariance } from "../../moments/index";
 import { checkCovariance } from "../../linalg/index";
@@ -31,7 +31,7 @@ export interface HierarchicalRiskParityOptions {
 /** An HRP portfolio with the clustering behind it. */
 export interface HierarchicalRiskParityPortfolio {
   /** Weights (all > 0, summing to 1), labelled in the input's ticker order. */
-  readonly weights: LabelledVector;
+  readonly weights: Weights;
   /** The linkage matrix (scipy layout), e.g. for a dendrogram; items are indices into the tickers. */
   readonly linkage: LinkageMatrix;
   /** Tickers in dendrogram (quasi-diagonal) order. */

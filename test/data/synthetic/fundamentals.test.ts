@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isoToDayNumber, weekday } from "../../../src/data/synthetic/calendar";
+import { isoToDayNumber } from "../../../src/core/dates";
+import { weekday } from "../../../src/data/synthetic/calendar";
 import { simulateFundamentals, type FundamentalsRecord } from "../../../src/data/synthetic/fundamentals";
 import { marketCalendar } from "../../../src/data/synthetic/market";
 import { DEFAULT_MARKET_PARAMS, resolveMarketParams } from "../../../src/data/synthetic/params";

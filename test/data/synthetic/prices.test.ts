@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isoToDayNumber, weekday, businessDays } from "../../../src/data/synthetic/calendar";
+import { isoToDayNumber } from "../../../src/core/dates";
+import { weekday, businessDays } from "../../../src/data/synthetic/calendar";
 import type { EarningsLink } from "../../../src/data/synthetic/fundamentals";
 import { resolveMarketParams, type MarketParams } from "../../../src/data/synthetic/params";
 import { simulatePrices } from "../../../src/data/synthetic/prices";
