@@ -76,6 +76,26 @@ if (!reason) {
   if (!args.includes("--quiet")) process.stdout.write("[build] dist/ is up to date\n");
   process.exit(0);
 }
+// One build at a time: two kernels restarted together must not both write dist/.
+const lock = join(root, "node_modules", ".allocation-workbook-build-lock");
+const deadline = Date.now() + 180_000;
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch {
+    if (Date.now() > deadline) {
+      process.stderr.write(`[build] another build has held ${lock} for 3 minutes; if none is running, remove it and build again\n`);
+      process.exit(1);
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
+if (!args.includes("--force") && staleReason() === null) {
+  process.stdout.write("[build] dist/ was built meanwhile by another build\n");
+  process.exit(0);
+}
 const started = Date.now();
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const run = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });

@@ -2,7 +2,11 @@
 """Execute one notebook headless with nbclient and report progress as JSON lines.
 
 Called by the TypeScript runner (src/workbook/run-notebook.ts); not meant to be used by hand.
-Usage: execute.py NOTEBOOK.ipynb --kernel NAME --timeout SECONDS [--errors-file FILE]
+Usage: execute.py NOTEBOOK.ipynb --kernel NAME --timeout SECONDS [--errors-file FILE] [--ports SHELL,IOPUB,STDIN,CONTROL,HB]
+
+--ports gives the kernel's five ports on 127.0.0.1. The runner reserves them machine-wide, because
+Jupyter's own choice (bind port 0, close, hand it on) can give two kernels started at the same
+moment the same port: one then fails to bind, the other receives the first one's heartbeats.
 
 The notebook is executed in place: outputs are written back to the same file,
 also when a cell fails (the outputs up to and including the failing cell).
@@ -97,7 +101,14 @@ def main():
     parser.add_argument("--timeout", type=float, required=True)
     parser.add_argument("--startup-timeout", type=float, default=60)
     parser.add_argument("--errors-file", default=None)
+    parser.add_argument("--ports", default=None)
     args = parser.parse_args()
+    ports = None
+    if args.ports:
+        ports = [int(p) for p in args.ports.split(",")]
+        if len(ports) != 5 or len(set(ports)) != 5 or not all(0 < p < 65536 for p in ports):
+            sys.stderr.write(f"--ports needs five distinct ports SHELL,IOPUB,STDIN,CONTROL,HB, got {args.ports}\n")
+            return 2
 
     nb = nbformat.read(args.notebook, as_version=4)
     client = NotebookClient(
@@ -109,6 +120,10 @@ def main():
         allow_errors=False,
         record_timing=True,
     )
+    if ports:
+        km = client.create_kernel_manager()
+        km.ip = "127.0.0.1"
+        km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port = ports
     seen = [0]
     starts = []  # (wall-clock start, cell index) of each executed cell
     started = time.time()

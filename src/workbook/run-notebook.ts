@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { InputError } from "../core/index";
 import { packagePath } from "../core/index";
 import { ensureKernelSpec, jupyterPath, KERNEL_NAME } from "./kernel-spec";
+import { reserveKernelPorts, type KernelPortReservation } from "./kernel-ports";
 import { cellSource, readNotebook, writeNotebook, type NotebookEntry } from "./notebook-file";
 import { findParametersCell, injectParameters } from "./parameters";
 
@@ -97,6 +98,26 @@ interface ExecutorEvent {
  * @throws InputError for an unknown parameter or a notebook without a parameters cell.
  */
 export async function runNotebook(entry: NotebookEntry, options: RunNotebookOptions = {}): Promise<NotebookRun> {
+  // A port another program took between the reservation and the kernel's bind fails the start
+  // ("in use"): that start is tried once more on fresh ports. Nothing of the notebook had run.
+  for (let attempt = 1; ; attempt++) {
+    const ports = await reserveKernelPorts();
+    let run: NotebookRun;
+    try {
+      run = await runNotebookOnce(entry, options, ports, attempt === 1);
+    } finally {
+      ports.release();
+    }
+    const portClash = run.failure?.kind === "startup" && /in use|EADDRINUSE/i.test(run.failure.message);
+    if (!portClash || attempt >= 2) {
+      recordFailure(run, dirname(run.outputPath));
+      options.onEvent?.({ type: "done", run });
+      return run;
+    }
+  }
+}
+
+async function runNotebookOnce(entry: NotebookEntry, options: RunNotebookOptions, reservation: KernelPortReservation, announce: boolean): Promise<NotebookRun> {
   const outputDir = options.outputDir ?? packagePath("build", "notebooks");
   const timeout = options.cellTimeoutSeconds ?? 600;
   if (!(timeout > 0)) throw new InputError("BAD_TIMEOUT", `runNotebook: cell timeout must be a positive number of seconds, got ${timeout}`);
@@ -121,13 +142,14 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
   let sawDone = false;
   const started = Date.now();
   const emit = options.onEvent ?? (() => {});
+  const { shell, iopub, stdin, control, hb } = reservation.ports;
 
   const stderrChunks: string[] = [];
   let runningCell = -1;
   let executorPid: number | undefined;
   let executorSignal: NodeJS.Signals | null = null;
   const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile], {
+    const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile, "--ports", [shell, iopub, stdin, control, hb].join(",")], {
       env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, PYTHONUNBUFFERED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -150,7 +172,7 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
         if (ev.event === "cell_start") runningCell = ev.index ?? runningCell;
         else if (ev.event === "start") {
           cells = ev.cells ?? cells;
-          emit({ type: "start", name: entry.name, cells });
+          if (announce) emit({ type: "start", name: entry.name, cells });
         } else if (ev.event === "cell_done") {
           cellSeconds[ev.index!] = ev.seconds!;
           emit({ type: "cell", name: entry.name, index: ev.index!, cells, seconds: ev.seconds! });
@@ -236,8 +258,6 @@ export async function runNotebook(entry: NotebookEntry, options: RunNotebookOpti
     ...(kernelPid !== undefined ? { kernelPid } : {}),
     ...(failure ? { failure } : {}),
   };
-  recordFailure(run, outputDir);
-  emit({ type: "done", run });
   return run;
 }
 
