@@ -5,6 +5,7 @@ export * as sources from "./sources/index";
 export * as sql from "./sql/index";
 export { WorkbookDatabase, buildCanonicalData, buildFromSources, readPrices, readFundamentals, assertReconciled, reconcile } from "./sql/index";
 export { monthlyCoverage, type MonthlyCoverage } from "./monthly-coverage";
+export { loadEmbeddedMarket, universeOf, type EmbeddedMarket, type EmbeddedMarketOptions, type Universe } from "./embedded-market";
 export type { PriceCoverage } from "./sql/read-prices";
 export type { FundamentalsRow, FundamentalsReadQuery } from "./sql/read-fundamentals";
 export type { DefectManifest } from "./synthetic/defects";

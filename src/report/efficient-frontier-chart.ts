@@ -22,13 +22,47 @@ export interface EfficientFrontierChartOptions {
   readonly portfolios?: readonly LabelledRiskReturnPoint[];
   /** When given, the capital market line from (0, rf) through the frontier point with the highest Sharpe ratio. */
   readonly riskFreeRate?: number;
+  /**
+   * How tickers show: `"hover"` (default: on the pointer, so 40 assets do not print over each other) or
+   * `"always"` (printed above each dot; for a handful of assets).
+   */
+  readonly assetLabels?: "hover" | "always";
+}
+
+/**
+ * The view the chart opens on: the frontier and the chosen portfolios, with the assets whose volatility is at
+ * most 1.5 × the frontier's widest point (the others are listed in a note; plotly's *Autoscale* shows them).
+ * The capital market line is clipped to it rather than stretching it. Fractions, annual.
+ *
+ * @example
+ * ```ts
+ * frontierView({ frontier: [{ volatility: 0.1, expectedReturn: 0.05 }, { volatility: 0.2, expectedReturn: 0.1 }],
+ *   assets: [{ label: "HIGH", volatility: 0.7, expectedReturn: 0.6 }] }).outside;
+ * // => ["HIGH"]  (0.7 > 1.5 × 0.2; the view is x 0–0.216, y 0.046–0.104)
+ * ```
+ */
+export function frontierView(options: EfficientFrontierChartOptions): { x: [number, number]; y: [number, number]; outside: readonly string[] } {
+  const core = [...options.frontier, ...(options.portfolios ?? [])];
+  const widest = Math.max(...core.map((p) => p.volatility));
+  const assets = options.assets ?? [];
+  const near = assets.filter((a) => a.volatility <= 1.5 * widest);
+  const shown = [...core, ...near];
+  const xEnd = Math.max(...shown.map((p) => p.volatility)) * 1.08 || 1;
+  const ys = shown.map((p) => p.expectedReturn);
+  if (options.riskFreeRate !== undefined && Number.isFinite(options.riskFreeRate)) ys.push(options.riskFreeRate);
+  const low = Math.min(...ys);
+  const high = Math.max(...ys);
+  const pad = (high - low) * 0.08 || 0.01;
+  const outside = assets.filter((a) => a.volatility > 1.5 * widest).sort((a, b) => b.volatility - a.volatility).map((a) => a.label);
+  return { x: [0, xEnd], y: [low - pad, high + pad], outside };
 }
 
 const PORTFOLIO_COLOURS = ["#c0392b", "#1a7f37", "#e3893b", "#8e44ad", "#2a6fdb", "#16a085", "#7f8c8d"];
 
 /**
  * The efficient frontier in risk–return space (volatility on x, expected return on y, both annual percentages),
- * with the single assets and the chosen portfolios marked, and optionally the capital market line.
+ * with the single assets and the chosen portfolios marked, and optionally the capital market line. The axes open
+ * on the frontier and the portfolios ({@link frontierView}); tickers show on hover.
  *
  * @param title the figure's title.
  * @param options `{ frontier, assets = [], portfolios = [], riskFreeRate }`.
@@ -72,12 +106,12 @@ export function efficientFrontierChart(title: string, options: EfficientFrontier
   if (assets.length > 0) {
     data.push({
       type: "scatter",
-      mode: "markers+text",
+      mode: options.assetLabels === "always" ? "markers+text" : "markers",
       name: "assets",
       x: assets.map((p) => p.volatility),
       y: assets.map((p) => p.expectedReturn),
       text: assets.map((p) => p.label),
-      textposition: "top center",
+      ...(options.assetLabels === "always" ? { textposition: "top center" } : {}),
       marker: { size: 7, color: "#8c959f" },
       hovertemplate: hover,
     });
@@ -94,7 +128,8 @@ export function efficientFrontierChart(title: string, options: EfficientFrontier
       hovertemplate: hover,
     });
   });
-  const xEnd = Math.max(...frontier.map((p) => p.volatility), ...assets.map((p) => p.volatility), ...portfolios.map((p) => p.volatility)) * 1.08;
+  const view = frontierView(options);
+  const xEnd = view.x[1];
   const rf = options.riskFreeRate;
   if (rf !== undefined) {
     if (!Number.isFinite(rf)) throw new InputError("BAD_RISK_FREE_RATE", `${caller}: riskFreeRate ${rf} must be a finite annual rate, e.g. 0.02`, { riskFreeRate: rf });
@@ -124,10 +159,27 @@ export function efficientFrontierChart(title: string, options: EfficientFrontier
     data,
     layout: {
       title: { text: title },
-      xaxis: { title: { text: "volatility (annual)" }, tickformat: ".0%", range: [0, xEnd] },
-      yaxis: { title: { text: "expected return (annual)" }, tickformat: ".0%" },
+      xaxis: { title: { text: "volatility (annual)" }, tickformat: ".0%", range: view.x },
+      yaxis: { title: { text: "expected return (annual)" }, tickformat: ".0%", range: view.y },
       height: 480,
       hovermode: "closest",
+      ...(view.outside.length > 0
+        ? {
+            annotations: [
+              {
+                text: `beyond the view: ${view.outside.slice(0, 6).join(", ")}${view.outside.length > 6 ? ` and ${view.outside.length - 6} more` : ""} (Autoscale shows all)`,
+                xref: "paper",
+                yref: "paper",
+                x: 1,
+                y: 0,
+                xanchor: "right",
+                yanchor: "bottom",
+                showarrow: false,
+                font: { size: 11, color: "#666" },
+              },
+            ],
+          }
+        : {}),
     },
   };
 }

@@ -93,6 +93,8 @@ export interface Axis {
   range?: readonly [number | string, number | string];
   zeroline?: boolean;
   automargin?: boolean;
+  /** `"reversed"`: the first category at the top (matrices read top to bottom). */
+  autorange?: boolean | "reversed";
 }
 
 /** Layout of a figure. */

@@ -1,9 +1,9 @@
 export * from "./figure";
 export { barChart, type BarChartOptions } from "./bar-chart";
 export { lineChart, tableLineChart, type LineChartOptions, type LineSeries } from "./line-chart";
-export { heatmap } from "./heatmap";
+export { heatmap, clusterOrder, type HeatmapOptions } from "./heatmap";
 export { show, figureHtml, figureBundle, PLOTLY_MIME } from "./show";
-export { showTable, tableHtml, tableText, formatValue, type TableValue, type TableOptions, type ColumnFormat } from "./table";
+export { showTable, tableHtml, tableText, formatValue, headerText, type TableValue, type TableOptions, type ColumnFormat } from "./table";
 export { displayBundle } from "./display";
 export { coverageChart } from "./coverage-chart";
 export { showMarkdown, showCode } from "./show-markdown";
@@ -18,8 +18,9 @@ export { equityCurveChart, type EquityCurveChartOptions } from "./equity-curve-c
 export { drawdownChart, type DrawdownChartOptions } from "./drawdown-chart";
 export { treemapChart, type TreemapItem } from "./treemap-chart";
 export { alphaMapChart, type AlphaMapPoint } from "./alpha-map-chart";
-export { efficientFrontierChart, type EfficientFrontierChartOptions, type RiskReturnPoint, type LabelledRiskReturnPoint } from "./efficient-frontier-chart";
+export { efficientFrontierChart, frontierView, type EfficientFrontierChartOptions, type RiskReturnPoint, type LabelledRiskReturnPoint } from "./efficient-frontier-chart";
 export { labelledWeights } from "./dashboard/labelled-weights";
 export { groupWeights } from "./dashboard/group-weights";
 export { actionableItems, DEFAULT_GROUP_GAP, type ActionableItem, type ActionableItemsOptions } from "./dashboard/actionable-items";
 export { scriptJson } from "./script-json";
+export { escapeHtml } from "./escape-html";

@@ -1,4 +1,5 @@
 import { displayBundle } from "./display";
+import { escapeHtml } from "./escape-html";
 import { scriptJson } from "./script-json";
 import { figureTitle, type Figure } from "./figure";
 
@@ -22,13 +23,21 @@ let counter = 0;
 export function figureHtml(figure: Figure, id = `aw-fig-${Date.now().toString(36)}-${counter++}`): string {
   const json = scriptJson(figure);
   const height = figure.layout.height ?? 420;
-  return `<div id="${id}" class="aw-plot" style="width:100%;height:${height}px"></div>
+  const traces = `${figure.data.length} trace${figure.data.length === 1 ? "" : "s"}`;
+  // Shown where the script does not run: Jupyter runs scripts only in a trusted notebook, so an executed
+  // notebook opened on another machine ("Not Trusted") would otherwise show nothing where the chart was.
+  const fallback =
+    `<div class="aw-plot-fallback" style="padding:12px;border:1px dashed #999;color:#444;font-family:sans-serif;font-size:14px">` +
+    `Chart <b>${escapeHtml(figureTitle(figure))}</b> (${traces}) is drawn by a script, and Jupyter runs scripts only in a ` +
+    `trusted notebook. To see it: <i>File → Trust Notebook</i> (or <code>jupyter trust NOTEBOOK.ipynb</code>), or open ` +
+    `<code>build/report/index.html</code> after <code>npm run workbook</code>.</div>`;
+  return `<div id="${id}" class="aw-plot" style="width:100%;min-height:${height}px">${fallback}</div>
 <script type="application/json" id="${id}-json">${json}</script>
 <script>
 (function () {
   var el = document.getElementById(${JSON.stringify(id)});
   var fig = JSON.parse(document.getElementById(${JSON.stringify(id + "-json")}).textContent);
-  function draw() { window.Plotly.newPlot(el, fig.data, fig.layout || {}, Object.assign({ responsive: true, displaylogo: false }, fig.config || {})); }
+  function draw() { el.innerHTML = ""; window.Plotly.newPlot(el, fig.data, fig.layout || {}, Object.assign({ responsive: true, displaylogo: false }, fig.config || {})); }
   if (window.Plotly) { draw(); return; }
   if (!window.__awPlotlyLoading) {
     window.__awPlotlyLoading = new Promise(function (resolve, reject) {

@@ -1,3 +1,4 @@
+import { escapeHtml } from "./escape-html";
 import { InputError } from "../core/index";
 import { displayBundle } from "./display";
 
@@ -19,11 +20,50 @@ export interface TableOptions {
   readonly formats?: Readonly<Record<string, ColumnFormat>>;
   /** At most this many rows are shown (default 50); the caption says how many were left out. */
   readonly maxRows?: number;
+  /**
+   * Column headers: by default each key in words ({@link headerText}: `riskParityContribution` → "risk parity
+   * contribution"); a record renames the keys it names; `"keys"` shows the keys as they are.
+   */
+  readonly headers?: Readonly<Record<string, string>> | "keys";
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const PROPER = new Set(["Sharpe", "Sortino", "Calmar", "Omega", "Kelly", "Ledoit", "Wolf", "Black", "Litterman", "Markowitz", "Treynor", "Ulcer"]);
+
+/**
+ * A column key in words: camelCase split and lowercased, acronyms (`CVaR`, `HRP`) and names (`Sharpe`) kept,
+ * snake_case and other keys left as they are (feature names are identifiers the reader types).
+ *
+ * @example
+ * ```ts
+ * headerText("riskParityContribution"); // => "risk parity contribution"
+ * headerText("maxSharpe");              // => "max Sharpe"
+ * headerText("minCVaR");                // => "min CVaR"
+ * headerText("volatility_63d");         // => "volatility_63d"
+ * ```
+ */
+export function headerText(key: string): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(key) || !/[a-z0-9][A-Z]/.test(key)) return key;
+  const words = key.match(/R?L?[CE]?[VD]aR|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+[a-z]*|[A-Z]/g) ?? [key];
+  return words.map((w) => (PROPER.has(w) || !/^[A-Z][a-z0-9]*$/.test(w) ? w : w.toLowerCase())).join(" ");
 }
+
+function headerOf(column: string, options: TableOptions): string {
+  if (options.headers === "keys") return column;
+  return options.headers?.[column] ?? headerText(column);
+}
+
+/** A column is numeric when its shown values are numbers (blanks aside): right-aligned; text is left-aligned. */
+function isNumericColumn(rows: readonly Readonly<Record<string, TableValue>>[], column: string): boolean {
+  let numbers = 0;
+  for (const r of rows) {
+    const v = r[column];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== "number") return false;
+    numbers++;
+  }
+  return numbers > 0;
+}
+
 
 /**
  * Formats one value for display.
@@ -51,12 +91,13 @@ export function formatValue(value: TableValue, format: ColumnFormat = {}): strin
 }
 
 /**
- * An HTML table of rows (objects sharing keys), numbers right-aligned and formatted.
+ * An HTML table of rows (objects sharing keys): headers in words, text left-aligned, numbers right-aligned and
+ * formatted.
  *
  * @example
  * ```ts
  * tableHtml([{ ticker: "A", weight: 0.6 }], { formats: { weight: { kind: "percent", decimals: 1 } } });
- * // => '<table class="aw-table">…<td>A</td><td style="text-align:right">60.0 %</td>…</table>'
+ * // => '<table class="aw-table">…<td style="text-align:left">A</td><td style="text-align:right">60.0 %</td>…</table>'
  * ```
  * @throws InputError when rows is empty.
  */
@@ -65,21 +106,14 @@ export function tableHtml(rows: readonly Readonly<Record<string, TableValue>>[],
   const columns = Object.keys(rows[0]!);
   const max = options.maxRows ?? 50;
   const shown = rows.slice(0, max);
-  const head = columns.map((c) => `<th>${escape(c)}</th>`).join("");
+  const numeric = columns.map((c) => isNumericColumn(shown, c));
+  const align = (j: number) => ` style="text-align:${numeric[j] ? "right" : "left"}"`;
+  const head = columns.map((c, j) => `<th${align(j)}>${escapeHtml(headerOf(c, options))}</th>`).join("");
   const body = shown
-    .map(
-      (r) =>
-        `<tr>${columns
-          .map((c) => {
-            const v = r[c];
-            const align = typeof v === "number" ? ' style="text-align:right"' : "";
-            return `<td${align}>${escape(formatValue(v, options.formats?.[c]))}</td>`;
-          })
-          .join("")}</tr>`,
-    )
+    .map((r) => `<tr>${columns.map((c, j) => `<td${align(j)}>${escapeHtml(formatValue(r[c], options.formats?.[c]))}</td>`).join("")}</tr>`)
     .join("");
   const more = rows.length > max ? ` (first ${max} of ${rows.length} rows)` : "";
-  const caption = options.caption || more ? `<caption>${escape((options.caption ?? "") + more)}</caption>` : "";
+  const caption = options.caption || more ? `<caption>${escapeHtml((options.caption ?? "") + more)}</caption>` : "";
   return `<table class="aw-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -89,7 +123,7 @@ export function tableHtml(rows: readonly Readonly<Record<string, TableValue>>[],
  * @example
  * ```ts
  * tableText([{ ticker: "A", weight: 0.6 }], { formats: { weight: { kind: "percent", decimals: 1 } } });
- * // => "ticker  weight\nA       60.0 %"
+ * // => "ticker  weight\nA       60.0 %"  (numbers right-aligned under their header)
  * ```
  */
 export function tableText(rows: readonly Readonly<Record<string, TableValue>>[], options: TableOptions = {}): string {
@@ -97,9 +131,11 @@ export function tableText(rows: readonly Readonly<Record<string, TableValue>>[],
   const columns = Object.keys(rows[0]!);
   const shown = rows.slice(0, options.maxRows ?? 50);
   const cells = shown.map((r) => columns.map((c) => formatValue(r[c], options.formats?.[c])));
-  const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j]!.length)));
-  const line = (vals: string[]) => vals.map((v, j) => v.padEnd(widths[j]!)).join("  ").trimEnd();
-  return [line(columns), ...cells.map(line)].join("\n");
+  const heads = columns.map((c) => headerOf(c, options));
+  const numeric = columns.map((c) => isNumericColumn(shown, c));
+  const widths = heads.map((h, j) => Math.max(h.length, ...cells.map((row) => row[j]!.length)));
+  const line = (vals: string[]) => vals.map((v, j) => (numeric[j] ? v.padStart(widths[j]!) : v.padEnd(widths[j]!))).join("  ").trimEnd();
+  return [line(heads), ...cells.map(line)].join("\n");
 }
 
 /**

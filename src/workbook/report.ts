@@ -2,8 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { marked } from "marked";
-import { scriptJson } from "../report/index";
-import { PLOTLY_MIME } from "../report/index";
+import { escapeHtml, PLOTLY_MIME, scriptJson } from "../report/index";
 import { packagePath } from "../core/index";
 import { cellSource, readNotebook, type NotebookJson, type NotebookOutput } from "./notebook-file";
 import type { NotebookRun } from "./run-notebook";
@@ -22,10 +21,6 @@ caption{text-align:left;font-weight:600;padding:.3rem 0}
 .aw-plot{width:100%;min-height:420px}
 nav{margin-bottom:1rem}
 `;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function joinText(text: string | string[] | undefined): string {
   return Array.isArray(text) ? text.join("") : (text ?? "");

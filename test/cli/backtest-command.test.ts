@@ -39,7 +39,7 @@ describe("npx workbook backtest on a small CSV", () => {
     const r = await cli("--prices", small, "--strategy", "equal-weight", "--cost-bps", "5", "--spread-bps", "10", "--capital", "100000", "--trades", trades);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^equal weight, rebalanced monthly, 2024-01-02 … /);
-    expect(r.out).toMatch(/strategy\s+finalValue\s+cumulativeReturn/);
+    expect(r.out).toMatch(/strategy\s+final value\s+cumulative return/);
     expect(r.out).toMatch(/equal weight, bought and held/);
     expect(r.out).toMatch(/trade log: \d+ trades appended to .*small\.duckdb \(run [0-9a-f-]+\)/);
     // The fixture's negative price is rejected with its reason and line.

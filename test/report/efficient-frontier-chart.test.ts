@@ -31,4 +31,23 @@ describe("efficientFrontierChart", () => {
     expect(() => efficientFrontierChart("F", { frontier: [] })).toThrowError(/no points/);
     expect(() => efficientFrontierChart("F", { frontier, portfolios: [{ label: "bad", volatility: NaN, expectedReturn: 0 }] })).toThrowError(/bad has volatility NaN/);
   });
+  it("opens on the frontier: far assets listed in a note, tickers on hover, the market line clipped", () => {
+    const fig = efficientFrontierChart("F", {
+      frontier,
+      assets: [
+        { label: "NEAR", volatility: 0.25, expectedReturn: 0.09 },
+        { label: "FAR", volatility: 0.7, expectedReturn: 0.6 },
+        { label: "LOW", volatility: 0.12, expectedReturn: -0.04 },
+      ],
+      riskFreeRate: 0.02,
+    });
+    expect(fig.data[1]).toMatchObject({ mode: "markers", text: ["NEAR", "FAR", "LOW"] });
+    expect(fig.layout.xaxis?.range).toEqual([0, 0.25 * 1.08]);
+    // y spans LOW (−0.04) to the frontier's top (0.10), padded by 8 % of 0.14 each side; FAR (0.6) and the line do not stretch it.
+    const [y0, y1] = fig.layout.yaxis!.range as [number, number];
+    expect(y0).toBeCloseTo(-0.04 - 0.0112, 12);
+    expect(y1).toBeCloseTo(0.1 + 0.0112, 12);
+    expect(String(fig.layout.annotations?.[0]?.text)).toBe("beyond the view: FAR (Autoscale shows all)");
+    expect(efficientFrontierChart("F", { frontier, assets: [{ label: "A", volatility: 0.2, expectedReturn: 0.1 }], assetLabels: "always" }).data[1]).toMatchObject({ mode: "markers+text" });
+  });
 });

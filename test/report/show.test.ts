@@ -17,6 +17,13 @@ describe("figureBundle", () => {
     expect(json).not.toContain("</");
     expect(JSON.parse(json).layout.title.text).toBe("Weights </script>");
   });
+  it("says what the chart is and how to see it where scripts do not run, and clears that text when it draws", () => {
+    const html = figureHtml(fig, "f2");
+    const fallback = html.slice(html.indexOf('<div class="aw-plot-fallback"'), html.indexOf("</div>") + 6);
+    expect(fallback).toContain("Chart <b>Weights &lt;/script&gt;</b> (1 trace) is drawn by a script");
+    expect(fallback).toContain("File → Trust Notebook");
+    expect(html).toContain('function draw() { el.innerHTML = ""; window.Plotly.newPlot(');
+  });
   it("loads plotly from the local server, never a CDN", () => {
     const html = figureHtml(fig);
     expect(html).toContain("static/plotly.min.js");

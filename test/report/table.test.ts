@@ -18,11 +18,18 @@ describe("formatValue", () => {
 });
 
 describe("tableHtml", () => {
-  it("escapes text and right-aligns numbers", () => {
+  it("escapes text, left-aligns it and right-aligns numbers, headers aligned with their column", () => {
     const html = tableHtml(rows, { formats, caption: "W" });
-    expect(html).toContain("<td>A&lt;b&gt;</td>");
+    expect(html).toContain('<td style="text-align:left">A&lt;b&gt;</td>');
     expect(html).toContain('<td style="text-align:right">60.0 %</td>');
+    expect(html).toContain('<th style="text-align:left">ticker</th><th style="text-align:right">weight</th>');
     expect(html).toContain("<caption>W</caption>");
+  });
+  it("puts headers in words, unless told otherwise", () => {
+    const r = [{ ticker: "A", riskParityContribution: 0.1, maxSharpe: 0.2, minCVaR: 0.3, volatility_63d: 0.4 }];
+    expect(tableHtml(r)).toContain("<th style=\"text-align:right\">risk parity contribution</th><th style=\"text-align:right\">max Sharpe</th><th style=\"text-align:right\">min CVaR</th><th style=\"text-align:right\">volatility_63d</th>");
+    expect(tableHtml(r, { headers: { minCVaR: "CVaR-optimal" } })).toContain(">CVaR-optimal</th>");
+    expect(tableHtml(r, { headers: "keys" })).toContain(">riskParityContribution</th>");
   });
   it("says how many rows were left out", () => {
     expect(tableHtml(rows, { maxRows: 1 })).toContain("(first 1 of 2 rows)");
@@ -34,6 +41,6 @@ describe("tableHtml", () => {
 
 describe("tableText", () => {
   it("aligns columns", () => {
-    expect(tableText(rows, { formats })).toBe("ticker  weight  shares\nA<b>    60.0 %  1,234\nB       40.0 %  —");
+    expect(tableText(rows, { formats })).toBe("ticker  weight  shares\nA<b>    60.0 %   1,234\nB       40.0 %       —");
   });
 });

@@ -1,5 +1,5 @@
 // npm run notebook: the classic Jupyter notebook draws a chart offline, loading plotly.js from the installed package.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,32 +8,16 @@ import { figureBundle } from "../../src/report/show";
 import { packagePath } from "../../src/core/paths";
 import { KERNELSPEC_METADATA } from "../../src/workbook/kernel-spec";
 import { writeNotebook } from "../../src/workbook/notebook-file";
+import { startNotebookServer, type TestNotebookServer } from "../support/notebook-server";
 
 const dir = (() => {
   const base = packagePath("build", "test-runs");
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, "server-"));
 })();
-const port = 20000 + Math.floor(Math.random() * 20000);
-const token = "workbook-test";
-let server: ReturnType<typeof spawn> | undefined;
+let server: TestNotebookServer | undefined;
 
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
-});
-
-async function waitForServer(url: string, seconds: number): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the notebook server did not answer at ${url} within ${seconds} s`);
-}
+afterAll(() => server?.stop());
 
 describe("npm run notebook (classic notebook)", () => {
   it("serves plotly.js offline and draws a figure shown with show()", async () => {
@@ -47,13 +31,8 @@ describe("npm run notebook (classic notebook)", () => {
     const sign = spawnSync("/usr/bin/python3", ["-c", "import sys, nbformat; from nbformat.sign import NotebookNotary as N; nb = nbformat.read(sys.argv[1], 4); N().sign(nb)", join(dir, "chart.ipynb")], { encoding: "utf8" });
     expect(sign.status, sign.stderr).toBe(0);
 
-    server = spawn("bash", [packagePath("scripts", "notebook.sh"), `--NotebookApp.token=${token}`], {
-      env: { ...process.env, PORT: String(port), NOTEBOOK_DIR: dir },
-      stdio: "ignore",
-      detached: true,
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForServer(`${base}/api?token=${token}`, 30);
+    server = await startNotebookServer({ NOTEBOOK_DIR: dir });
+    const { base, token } = server;
     const bundle = await fetch(`${base}/static/plotly.min.js`);
     expect(bundle.status).toBe(200);
 
