@@ -33,13 +33,13 @@ export interface MaxSharpeOptions extends MeanVarianceOptions {
  *
  * @param mu annualised expected returns, labelled by ticker, length `n`.
  * @param cov annualised covariance, `n × n`, same labels and order; positive semidefinite.
- * @param options `{ riskFreeRate = 0, bounds = [0, 1], constraints, objectives, ridge = 1e-10, cutoff = 1e-8 }`.
+ * @param options `{ riskFreeRate = 0, bounds = [0, 1], constraints, objectives, ridge = "auto", cutoff = 1e-8 }`.
  * @returns weights (fractions summing to 1) labelled like `cov`.
  * @throws InputError for malformed inputs (labels differ, NaN, bad bounds or risk-free rate).
  * @throws InfeasibleError when no asset's expected return exceeds the risk-free rate ("maxSharpe: no asset has
  *   expected return above the risk-free rate 0.05 (best: XYZ 0.031); lower the risk-free rate or use
  *   minVolatility"), when the constraints cap the return at or below it, or when the constraints admit no portfolio.
- * @throws NumericalError when the covariance is not positive definite after the ridge.
+ * @throws NumericalError when the covariance is not positive semidefinite (even a ridge does not make it definite).
  *
  * @example
  * ```ts
@@ -115,7 +115,7 @@ export function maxSharpe(mu: ExpectedReturns, cov: LabelledMatrix, options: Max
   const onlyAssets = rows.length === 1 && N === n;
   const { x } = solvePortfolioQp(
     { nAssets: n, Q: curvatureOf(objectiveOf(setup, 1, 0).Q, n, N), c: new Float64Array(N), lower, upper, ...rowsToDense(rows, N) },
-    { caller, maxHoldings: system.maxHoldings, initialWorkingSet: onlyAssets ? undefined : firstWorkingSet(setup, riskFreeRate, lower, N) },
+    { caller, maxHoldings: system.maxHoldings, initialWorkingSet: onlyAssets ? undefined : firstWorkingSet(setup, riskFreeRate, lower, N), ridgeOnFailure: setup.ridgeOnFailure },
   );
   let k = 0;
   for (let i = 0; i < n; i++) k += x[i]!;

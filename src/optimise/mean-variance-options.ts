@@ -14,8 +14,12 @@ import type { ObjectiveTerm } from "./objective-term";
 import { qpFromSystem, solvePortfolioQp } from "./solve-portfolio-qp";
 import type { WeightBounds } from "./weight-bounds";
 
-/** Ridge added to the covariance diagonal before solving (quadprog needs a positive-definite matrix); moves any variance by ≤ 1e-10·Σwᵢ². */
-export const MEAN_VARIANCE_RIDGE = 1e-10;
+/**
+ * The default ridge: `"auto"` solves on the covariance as given and, only when it is singular (quadprog needs a
+ * positive-definite matrix), again with 1e-10 × its mean variance on the diagonal. A fixed ridge moves the weights by
+ * about ridge / smallest eigenvalue: 2.5e-6 on a daily-scale covariance whose smallest eigenvalue is 4.7e-7.
+ */
+export const MEAN_VARIANCE_RIDGE = "auto";
 
 /** Options every mean–variance optimiser accepts. */
 export interface MeanVarianceOptions {
@@ -25,8 +29,11 @@ export interface MeanVarianceOptions {
   readonly constraints?: readonly PortfolioConstraint[];
   /** Extra objective terms (`l2Regularisation(γ)`), as PyPortfolioOpt's `add_objective`. Default none. */
   readonly objectives?: readonly ObjectiveTerm[];
-  /** Diagonal ridge added to the covariance for the solver. Default {@link MEAN_VARIANCE_RIDGE} (1e-10). */
-  readonly ridge?: number;
+  /**
+   * Diagonal ridge added to the covariance for the solver: a number (e.g. 1e-10, the fixed ridge of earlier versions),
+   * or `"auto"` (default, {@link MEAN_VARIANCE_RIDGE}): none, unless the covariance is singular.
+   */
+  readonly ridge?: number | "auto";
   /** Weights with `|w| <` cutoff are set to 0 (and the rest renormalised when fully invested). Default 1e-8. */
   readonly cutoff?: number;
 }
@@ -43,6 +50,8 @@ export interface MeanVarianceSetup {
   readonly system: ConstraintSystem;
   readonly objectives: readonly ObjectiveTerm[];
   readonly cutoff: number;
+  /** True with `ridge: "auto"`: a singular covariance is solved again with a small relative ridge. */
+  readonly ridgeOnFailure: boolean;
 }
 
 /**
@@ -70,10 +79,8 @@ export function setupMeanVariance(
 ): MeanVarianceSetup {
   const n = checkCovariance(cov, caller);
   const muValues = mu === undefined ? new Float64Array(n) : checkExpectedReturns(mu, cov, caller);
-  const ridge = options.ridge ?? MEAN_VARIANCE_RIDGE;
-  if (!Number.isFinite(ridge) || ridge < 0) {
-    throw new InputError("BAD_RIDGE", `${caller}: ridge ${ridge} must be a finite number ≥ 0`, { ridge });
-  }
+  const ridgeOnFailure = (options.ridge ?? MEAN_VARIANCE_RIDGE) === "auto";
+  const ridge = resolveRidge(options.ridge, caller);
   const cutoff = options.cutoff ?? DEFAULT_WEIGHT_CUTOFF;
   if (!Number.isFinite(cutoff) || cutoff < 0) {
     throw new InputError("BAD_CUTOFF", `${caller}: cutoff ${cutoff} must be a finite number ≥ 0`, { cutoff });
@@ -90,7 +97,25 @@ export function setupMeanVariance(
   const system = buildConstraintSystem(cov.labels, caller, { bounds: options.bounds, constraints: options.constraints, budget });
   const covariance = Float64Array.from(cov.values);
   for (let i = 0; i < n; i++) covariance[i * n + i] = covariance[i * n + i]! + ridge;
-  return { caller, labels: cov.labels, n, cov: covariance, mu: muValues, system, objectives, cutoff };
+  return { caller, labels: cov.labels, n, cov: covariance, mu: muValues, system, objectives, cutoff, ridgeOnFailure };
+}
+
+/**
+ * The fixed ridge a `ridge` option asks for: the number, or 0 for `"auto"` (the default).
+ *
+ * @example
+ * ```ts
+ * resolveRidge(undefined, "minVolatility"); // => 0
+ * resolveRidge(1e-10, "minVolatility");     // => 1e-10
+ * ```
+ * @throws InputError `BAD_RIDGE` for a negative or non-finite number or another string.
+ */
+export function resolveRidge(ridge: number | "auto" | undefined, caller: string): number {
+  if (ridge === undefined || ridge === "auto") return 0;
+  if (typeof ridge !== "number" || !Number.isFinite(ridge) || ridge < 0) {
+    throw new InputError("BAD_RIDGE", `${caller}: ridge ${String(ridge)} must be "auto" or a finite number ≥ 0`, { ridge });
+  }
+  return ridge;
 }
 
 /**
@@ -208,6 +233,7 @@ export function solveMeanVariance(
     initialWorkingSet: warmStart?.workingSet,
     initialAtUpper: warmStart?.atUpper,
     include,
+    ridgeOnFailure: setup.ridgeOnFailure,
   });
   const raw = Float64Array.from(x.subarray(0, setup.n));
   return { weights: weightsOf(setup, raw), raw, warmStart: { workingSet, atUpper } };

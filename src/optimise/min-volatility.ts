@@ -7,23 +7,25 @@ import { solveBoxBudgetQp } from "../optim/index";
 import { checkCovariance } from "../linalg/index";
 import type { PortfolioConstraint } from "./constraints/portfolio-constraint";
 import { cleanWeights, DEFAULT_WEIGHT_CUTOFF } from "./clean-weights";
-import { setupMeanVariance, solveMeanVariance } from "./mean-variance-options";
+import { resolveRidge, setupMeanVariance, solveMeanVariance } from "./mean-variance-options";
+import { FALLBACK_RIDGE, withRelativeRidge } from "./solve-portfolio-qp";
 import type { ObjectiveTerm } from "./objective-term";
 import { resolveWeightBounds, type WeightBounds } from "./weight-bounds";
 
 /**
- * Ridge added to the covariance diagonal before solving: quadprog needs a strictly positive-definite
- * matrix and a (repaired) sample covariance may be singular. It changes any portfolio's variance by at
- * most `1e-10 · Σwᵢ²` (≤ 1e-10 for long-only weights).
+ * The default ridge, `"auto"`: quadprog needs a strictly positive-definite matrix and a (repaired) sample
+ * covariance may be singular, so a singular covariance is solved again with 1e-10 × its mean variance on the
+ * diagonal; a definite one is solved as given (a fixed ridge would move the weights by about ridge / smallest
+ * eigenvalue).
  */
-export const MIN_VOLATILITY_RIDGE = 1e-10;
+export const MIN_VOLATILITY_RIDGE = "auto";
 
 /** Options of {@link minVolatility}. */
 export interface MinVolatilityOptions {
   /** Weight bounds: one `[lower, upper]` pair for all assets or one per asset. Default `[0, 1]` (long only). */
   readonly bounds?: WeightBounds;
-  /** Diagonal ridge added to the covariance for the solver. Default {@link MIN_VOLATILITY_RIDGE} (1e-10). */
-  readonly ridge?: number;
+  /** Diagonal ridge added to the covariance for the solver: a number, or `"auto"` (default, {@link MIN_VOLATILITY_RIDGE}). */
+  readonly ridge?: number | "auto";
   /** Weights with `|w| <` cutoff are set to 0 and the rest renormalised. Default 1e-8; 0 keeps the solver's weights. */
   readonly cutoff?: number;
   /** Constraint objects (`sectorLimits`, `turnoverLimit`, `maxHoldings`, …), diagnosed before solving. Default none. */
@@ -35,7 +37,7 @@ export interface MinVolatilityOptions {
 /**
  * Weights of the fully invested portfolio with the lowest variance `wᵀΣw` within per-asset bounds:
  *
- * minimise `wᵀ(Σ + ridge·I)w` subject to `Σwᵢ = 1`, `lowerᵢ ≤ wᵢ ≤ upperᵢ`
+ * minimise `wᵀΣw` (`wᵀ(Σ + ridge·I)w` with a ridge) subject to `Σwᵢ = 1`, `lowerᵢ ≤ wᵢ ≤ upperᵢ`
  * (plus any extra `objectives` terms and `constraints`, which are diagnosed before solving — see
  * `constraints.diagnoseInfeasibility` — and solved with the working-set QP solver),
  *
@@ -46,7 +48,7 @@ export interface MinVolatilityOptions {
  *
  * @param cov annualised covariance, `n × n`, labelled by ticker; symmetric and positive semidefinite
  *   (e.g. from `riskModels.sampleCovariance`, which repairs it).
- * @param options `{ bounds = [0, 1], ridge = 1e-10, cutoff = 1e-8, constraints = [], objectives = [] }`.
+ * @param options `{ bounds = [0, 1], ridge = "auto", cutoff = 1e-8, constraints = [], objectives = [] }`.
  * @returns weights (fractions summing to 1) labelled like `cov`, length `n`.
  * @throws InputError when the covariance is malformed (not square, NaN, asymmetric, negative variance) or
  *   the bounds/ridge are malformed.
@@ -68,23 +70,26 @@ export function minVolatility(cov: LabelledMatrix, options: MinVolatilityOptions
     return solveMeanVariance(setupMeanVariance(caller, cov, undefined, options, 1), 1, 0).weights;
   }
   const n = checkCovariance(cov, caller);
-  const ridge = options.ridge ?? MIN_VOLATILITY_RIDGE;
-  if (!Number.isFinite(ridge) || ridge < 0) {
-    throw new InputError("BAD_RIDGE", `${caller}: ridge ${ridge} must be a finite number ≥ 0`, { ridge });
-  }
+  const ridge = resolveRidge(options.ridge, caller);
   const { lower, upper } = resolveWeightBounds(options.bounds, cov.labels, caller);
 
   const Q = Float64Array.from(cov.values);
   for (let i = 0; i < n; i++) Q[i * n + i] = Q[i * n + i]! + ridge;
+  const notDefinite = (error: unknown) => error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE";
 
   let x: Float64Array;
   try {
-    x = solveBoxBudgetQp({ Q, budget: 1, lower, upper }).x;
+    try {
+      x = solveBoxBudgetQp({ Q, budget: 1, lower, upper }).x;
+    } catch (error) {
+      if (!((options.ridge ?? MIN_VOLATILITY_RIDGE) === "auto" && notDefinite(error))) throw error;
+      x = solveBoxBudgetQp({ Q: withRelativeRidge(Q, n, n, FALLBACK_RIDGE), budget: 1, lower, upper }).x;
+    }
   } catch (error) {
-    if (error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE") {
+    if (notDefinite(error)) {
       throw new NumericalError(
         "NOT_POSITIVE_DEFINITE",
-        `${caller}: covariance + ${ridge}·I is not positive definite; pass it through riskModels.fixNonpositiveSemidefinite first (sampleCovariance does), or raise the ridge`,
+        `${caller}: the covariance${ridge > 0 ? ` + ${ridge}·I` : ""} is not positive definite even with a small ridge; pass it through riskModels.fixNonpositiveSemidefinite first (sampleCovariance does), or pass a larger ridge`,
         { ridge },
         { cause: error },
       );
