@@ -27,8 +27,11 @@ if (process.env.WORKBOOK_KERNEL_PID_FILE) fs.writeFileSync(process.env.WORKBOOK_
 
 // Notebooks import the library precompiled, from dist/. In a checkout, a kernel (re)start rebuilds dist/ first
 // when src/ changed, so that editing src/ and restarting the kernel is enough (npm run build does the same).
+// The headless runner builds once before it starts any kernel and sets WORKBOOK_KERNEL_BUILD=0: a rebuild while
+// other kernels run changes the declarations their tslab is watching, and tslab's watch program can then fail a
+// cell with "Unexpected pending rebuildTimer".
 const buildScript = path.join(root, "scripts", "build.mjs");
-if (fs.existsSync(buildScript)) {
+if (fs.existsSync(buildScript) && process.env.WORKBOOK_KERNEL_BUILD !== "0") {
   const { spawnSync } = require("node:child_process");
   const built = spawnSync(process.execPath, [buildScript, "--quiet"], { encoding: "utf8" });
   if (built.stdout.trim()) process.stderr.write(built.stdout);

@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * import { portfolioReturns, volatility, historicalTailRisk, maxDrawdown } from "./src/risk/index";
+ * import { portfolioReturns, volatility, historicalTailRisk, maxDrawdown } from "allocation-workbook/measures";
  * const series = portfolioReturns(returnsFromPrices(prices), weights, { proxies: { PXFX: "MKTIDX", SATX: "MKTIDX", ETRX: "MKTIDX" } });
  * // notebook 06's minimum-volatility portfolio on the default synthetic market:
  * volatility(series.values);                                   // => ≈ 0.0598 (6 % a year)
@@ -69,3 +69,14 @@ export { riskContributions, varianceContributions, type VarianceContributions } 
 export { portfolioVariance } from "./portfolio-variance";
 export { portfolioPerformance, type PortfolioPerformance, type PortfolioPerformanceOptions } from "./performance";
 export { tailPosition } from "./empirical-tail";
+export { meanAbsoluteDeviation } from "./mean-absolute-deviation";
+export { lowerPartialMoment } from "./lower-partial-moment";
+export { variance, standardDeviation, type DdofOptions } from "./dispersion";
+export { semiVariance, semiDeviation, type SemiVarianceOptions } from "./semi-variance";
+export { centralMoment, skewness, kurtosis } from "./central-moment";
+export { worstRealisation } from "./worst-realisation";
+export { giniMeanDifference } from "./gini-mean-difference";
+export { entropicRiskMeasure, entropicValueAtRisk, type EntropicOptions } from "./entropic-risk";
+export { drawdownSeries, type DrawdownSeriesOptions } from "./drawdown-series";
+export { drawdownAtRisk, averageDrawdown, drawdownCvar, ulcerIndex, entropicDrawdownAtRisk } from "./drawdown-measures";
+export { meanOf, type TargetOptions } from "./target-return";

@@ -150,7 +150,9 @@ async function runNotebookOnce(entry: NotebookEntry, options: RunNotebookOptions
   let executorSignal: NodeJS.Signals | null = null;
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile, "--ports", [shell, iopub, stdin, control, hb].join(",")], {
-      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, PYTHONUNBUFFERED: "1" },
+      // WORKBOOK_KERNEL_BUILD=0: the runner has built dist/ before any kernel started (ensureLibraryBuilt); a kernel
+      // rebuilding it while others run would change the declarations their tslab watches.
+      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, WORKBOOK_KERNEL_BUILD: "0", PYTHONUNBUFFERED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let buffer = "";
