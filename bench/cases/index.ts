@@ -7,6 +7,7 @@ import { hrpCase } from "./hrp";
 import { lstmCase } from "./lstm";
 import { maxSharpeCase } from "./max-sharpe";
 import { minVolatilityCase } from "./min-volatility";
+import { minCvarCase } from "./min-cvar";
 import { randomForestCase } from "./random-forest";
 
 /** Every benchmark case, in the order of the README's table. */
@@ -16,6 +17,7 @@ export const CASES: readonly BenchCase<any>[] = [
   maxSharpeCase,
   efficientFrontierCase,
   hrpCase,
+  minCvarCase,
   randomForestCase,
   lstmCase,
   backtestCase,

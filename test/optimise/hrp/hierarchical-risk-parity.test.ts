@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
+import { packagePath } from "../../../src/core/paths";
 import { hierarchicalRiskParity } from "../../../src/optimise/hrp/hierarchical-risk-parity";
 import { correlationDistance } from "../../../src/optimise/hrp/correlation-distance";
 import { pairwiseCorrelation } from "../../../src/optimise/hrp/pairwise-correlation";
@@ -91,5 +93,26 @@ describe("hierarchicalRiskParity", () => {
     expect(() => hierarchicalRiskParity({ returns: constant })).toThrow(/correlation of A and A is undefined/);
     const infinite = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, Infinity, 0.03, 0.02, 0.01) };
     expect(() => hierarchicalRiskParity({ returns: infinite })).toThrow(/pairwiseCorrelation: return of A on d2 is Infinity/);
+  });
+});
+
+describe("HRP from returns with late listings, as PyPortfolioOpt's HRPOpt(returns)", () => {
+  // test/fixtures/allocation/make_hrp_late_listings.py: pandas' pairwise corr() and cov(), scipy's single linkage.
+  const fixture = JSON.parse(readFileSync(packagePath("test", "fixtures", "allocation", "hrp-late-listings.json"), "utf8")) as {
+    tickers: string[];
+    returns: (number | null)[][];
+    weights: number[];
+    order: string[];
+    maxDifferenceIfCorrelationFromCovariance: number;
+  };
+  const n = fixture.tickers.length;
+  const values = Float64Array.from(fixture.returns.flat().map((v) => (v === null ? Number.NaN : v)));
+  const returns = { dates: fixture.returns.map((_, t) => `2024-${String(1 + Math.floor(t / 28)).padStart(2, "0")}-${String(1 + (t % 28)).padStart(2, "0")}`), tickers: fixture.tickers, values };
+  it("clusters on the pairwise correlation (not one derived from the pairwise covariance) and matches to 1e-12", () => {
+    // The two correlations differ by this much here: clustering on the wrong one would change the tree.
+    expect(fixture.maxDifferenceIfCorrelationFromCovariance).toBeGreaterThan(0.05);
+    const hrp = hierarchicalRiskParity({ returns });
+    expect(hrp.order).toEqual(fixture.order);
+    for (let i = 0; i < n; i++) expect(Math.abs(hrp.weights.values[i]! - fixture.weights[i]!)).toBeLessThan(1e-12);
   });
 });
