@@ -17,6 +17,13 @@ def read_meta(folder):
         return json.load(f)
 
 
+def read_returns(folder):
+    """The returns of a minimum-risk LP case: (T, n, beta, R) with R the T × n returns."""
+    meta = read_meta(folder)
+    T, n = meta["days"], meta["n"]
+    return T, n, meta["beta"], read_matrix(f"{folder}/returns.bin", T, n)
+
+
 def run(fn, warmup, reps):
     result = None
     for _ in range(warmup):

@@ -5,13 +5,11 @@ Variables x = [w (n), α, u (T)]: minimise α + Σu / ((1 − β)T) s.t. u_t ≥
 import numpy as np
 from cvxopt import matrix, solvers
 
-from common import args, read_matrix, read_meta, run
+from common import args, read_returns, run
 
 solvers.options["show_progress"] = False
 folder, warmup, reps = args()
-meta = read_meta(folder)
-T, n, beta = meta["days"], meta["n"], meta["beta"]
-R = read_matrix(f"{folder}/returns.bin", T, n)
+T, n, beta, R = read_returns(folder)
 
 
 def solve():

@@ -8,6 +8,7 @@ import { lstmCase } from "./lstm";
 import { maxSharpeCase } from "./max-sharpe";
 import { minVolatilityCase } from "./min-volatility";
 import { minCvarCase } from "./min-cvar";
+import { minCdarCase } from "./min-cdar";
 import { randomForestCase } from "./random-forest";
 
 /** Every benchmark case, in the order of the README's table. */
@@ -18,6 +19,7 @@ export const CASES: readonly BenchCase<any>[] = [
   efficientFrontierCase,
   hrpCase,
   minCvarCase,
+  minCdarCase,
   randomForestCase,
   lstmCase,
   backtestCase,

@@ -7,7 +7,8 @@ import type { DateTable, LabelledVector } from "../core/index";
 import { buildConstraintSystem } from "./constraints/build-constraint-system";
 import type { ConstraintSystem } from "./constraints/constraint-system";
 import type { PortfolioConstraint } from "./constraints/portfolio-constraint";
-import { solveLinearProgramWithHighs, type SparseLinearProgram } from "../optim/index";
+import { solveLinearProgramWithHighs } from "../optim/index";
+import { LpRows, scenarioEntries } from "./lp-rows";
 import { checkDateTable } from "../core/index";
 import { historicalCvar } from "../measures/index";
 import { cleanWeights, DEFAULT_WEIGHT_CUTOFF } from "./clean-weights";
@@ -180,33 +181,12 @@ async function solveOnce(setup: CvarSetup, goal: CvarGoal, lower: readonly numbe
   const N = V + 1 + T;
   const scale = 1 / (T * (1 - beta));
 
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const push = (entries: [number, number][], lo: number, hi: number) => {
-    entries.sort((a, b) => a[0] - b[0]);
-    for (const [j, v] of entries) {
-      indices.push(j);
-      values.push(v);
-    }
-    starts.push(indices.length);
-    rowLower.push(lo);
-    rowUpper.push(hi);
-  };
-  for (const row of system.rows) {
-    const merged = new Map<number, number>();
-    row.indices.forEach((j, k) => merged.set(j, (merged.get(j) ?? 0) + row.values[k]!));
-    push([...merged.entries()], row.lower, row.upper);
-  }
+  const rows = new LpRows();
+  const push = (entries: [number, number][], lo: number, hi: number) => rows.push(entries, lo, hi);
+  rows.addSystem(system);
   // rₜᵀw + α + uₜ ≥ 0
   for (let t = 0; t < T; t++) {
-    const entries: [number, number][] = [];
-    for (let j = 0; j < n; j++) {
-      const r = scenarios[t * n + j]!;
-      if (r !== 0) entries.push([j, r]);
-    }
+    const entries = scenarioEntries(scenarios, t, n);
     entries.push([alpha, 1], [u0 + t, 1]);
     push(entries, 0, Infinity);
   }
@@ -234,14 +214,7 @@ async function solveOnce(setup: CvarSetup, goal: CvarGoal, lower: readonly numbe
     colUpper[j] = upper[j]!;
   }
   colLower[alpha] = -Infinity;
-  const lp: SparseLinearProgram = {
-    c,
-    lower: colLower,
-    upper: colUpper,
-    rows: { starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-  };
+  const lp = rows.build(c, colLower, colUpper);
   const result = await solveLinearProgramWithHighs(lp);
   if (result.status === "infeasible") {
     throw new InfeasibleError("CVAR_INFEASIBLE", `${setup.caller}: the CVaR problem has no feasible portfolio; relax a target or a constraint`, {});

@@ -32,6 +32,7 @@ export type { MeanVarianceOptions } from "./mean-variance-options";
 export { l2Regularisation } from "./l2-regularisation";
 export type { ObjectiveTerm } from "./objective-term";
 export { minCvar } from "./min-cvar";
+export { minCdar, type CdarPortfolio } from "./min-cdar";
 export { efficientCvar } from "./efficient-cvar";
 export type { EfficientCvarTarget } from "./efficient-cvar";
 export { DEFAULT_CVAR_BETA } from "./cvar-problem";
