@@ -9,6 +9,7 @@ import { maxSharpeCase } from "./max-sharpe";
 import { minVolatilityCase } from "./min-volatility";
 import { minCvarCase } from "./min-cvar";
 import { minCdarCase } from "./min-cdar";
+import { maxCvarRatioCase } from "./max-cvar-ratio";
 import { randomForestCase } from "./random-forest";
 
 /** Every benchmark case, in the order of the README's table. */
@@ -20,6 +21,7 @@ export const CASES: readonly BenchCase<any>[] = [
   hrpCase,
   minCvarCase,
   minCdarCase,
+  maxCvarRatioCase,
   randomForestCase,
   lstmCase,
   backtestCase,

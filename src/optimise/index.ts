@@ -33,6 +33,7 @@ export { l2Regularisation } from "./l2-regularisation";
 export type { ObjectiveTerm } from "./objective-term";
 export { minCvar } from "./min-cvar";
 export { minCdar, type CdarPortfolio } from "./min-cdar";
+export { maxCvarRatio, type MaxCvarRatioOptions, type CvarRatioPortfolio } from "./max-cvar-ratio";
 export { efficientCvar } from "./efficient-cvar";
 export type { EfficientCvarTarget } from "./efficient-cvar";
 export { DEFAULT_CVAR_BETA } from "./cvar-problem";

@@ -1,0 +1,130 @@
+/**
+ * The portfolio with the highest expected excess return per unit of CVaR, as Riskfolio-Lib's
+ * `Portfolio.optimization(model="Classic", rm="CVaR", obj="Sharpe")`.
+ */
+import { InfeasibleError, InputError, NumericalError } from "../core/index";
+import type { DateTable, Weights } from "../core/index";
+import { historicalCvar } from "../measures/index";
+import { solveLinearProgramWithHighs } from "../optim/index";
+import { cleanWeights } from "./clean-weights";
+import { setupCvar, type CvarOptions } from "./cvar-problem";
+import { LpRows, scenarioEntries } from "./lp-rows";
+
+/** Options of {@link maxCvarRatio}. */
+export interface MaxCvarRatioOptions extends Omit<CvarOptions, "constraints" | "marketNeutral"> {
+  /**
+   * Expected returns **per period of the scenarios** (daily for daily returns), one per column of `returns`.
+   * Default: the scenarios' mean, as Riskfolio-Lib's `mu = returns.mean()`.
+   */
+  readonly mu?: ArrayLike<number>;
+  /** Risk-free return per period of the scenarios. Default 0. */
+  readonly riskFreeRate?: number;
+}
+
+/** A portfolio from {@link maxCvarRatio}. */
+export interface CvarRatioPortfolio {
+  readonly weights: Weights;
+  /** Historical CVaR at β of the weights, per period, a positive loss. */
+  readonly cvar: number;
+  /** `μᵀw`, per period. */
+  readonly expectedReturn: number;
+  /** `(μᵀw − rf) / CVaR`. */
+  readonly ratio: number;
+  readonly nScenarios: number;
+}
+
+/**
+ * Weights that maximise `(μᵀw − rf) / CVaR_β(w)` within per-asset bounds, fully invested. The ratio is
+ * quasi-concave and CVaR positively homogeneous, so the Charnes–Cooper substitution `y = k·w`, `k ≥ 0` makes it
+ * one linear programme (solved with HiGHS):
+ *
+ * minimise `α + Σₜ uₜ / (T(1 − β))` s.t. `uₜ ≥ −rₜᵀy − α`, `u ≥ 0`, `(μ − rf)ᵀy = 1`, `Σy = k`, `k·lᵢ ≤ yᵢ ≤ k·uᵢ`;
+ * then `w = y / k`.
+ *
+ * @param returns per-period returns (rows with a missing value are dropped).
+ * @param options `{ beta = 0.95, bounds = [0, 1], mu = mean of the scenarios, riskFreeRate = 0, cutoff = 1e-8 }`.
+ * @throws InputError for malformed returns, β outside [0, 1), a `mu` of the wrong length or not finite.
+ * @throws InfeasibleError when no portfolio within the bounds has an expected return above `riskFreeRate`.
+ *
+ * @example
+ * ```ts
+ * const p = await maxCvarRatio(returns, { beta: 0.95 });
+ * p.ratio; // => the highest mean return per unit of daily CVaR any long-only portfolio reaches
+ * ```
+ */
+export async function maxCvarRatio(returns: DateTable, options: MaxCvarRatioOptions = {}): Promise<CvarRatioPortfolio> {
+  const caller = "maxCvarRatio";
+  const setup = setupCvar(caller, returns, options);
+  const { n, T, scenarios, beta, system } = setup;
+  const mu = new Float64Array(n);
+  if (options.mu === undefined) {
+    for (let t = 0; t < T; t++) for (let j = 0; j < n; j++) mu[j] = mu[j]! + scenarios[t * n + j]! / T;
+  } else {
+    if (options.mu.length !== n) throw new InputError("SHAPE_MISMATCH", `${caller}: mu has ${options.mu.length} values for ${n} assets; pass one per column of returns`, {});
+    for (let j = 0; j < n; j++) {
+      const m = options.mu[j]!;
+      if (!Number.isFinite(m)) throw new InputError("NON_FINITE_VALUE", `${caller}: mu of ${setup.labels[j]} is ${m}; pass finite expected returns per period`, { label: setup.labels[j] });
+      mu[j] = m;
+    }
+  }
+  const rf = options.riskFreeRate ?? 0;
+  if (!Number.isFinite(rf)) throw new InputError("BAD_RISK_FREE_RATE", `${caller}: riskFreeRate ${rf} must be a finite return per period`, { riskFreeRate: rf });
+  // The best expected return within the bounds must beat rf, or no ratio is positive.
+  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => mu[b]! - mu[a]!);
+  let best = 0;
+  let left = 1;
+  for (const j of order) {
+    best += system.lower[j]! * mu[j]!;
+    left -= system.lower[j]!;
+  }
+  for (const j of order) {
+    const add = Math.min(left, system.upper[j]! - system.lower[j]!);
+    best += add * mu[j]!;
+    left -= add;
+  }
+  if (!(best > rf)) {
+    throw new InfeasibleError(
+      "NO_EXCESS_RETURN",
+      `${caller}: the highest expected return within the bounds, ${best.toPrecision(4)} per period, does not exceed the risk-free rate ${rf}; the ratio has no positive maximum`,
+      { best, riskFreeRate: rf },
+    );
+  }
+
+  const k = n;
+  const alpha = n + 1;
+  const u = n + 2;
+  const N = n + 2 + T;
+  const rows = new LpRows();
+  for (let t = 0; t < T; t++) {
+    const entries = scenarioEntries(scenarios, t, n);
+    entries.push([alpha, 1], [u + t, 1]);
+    rows.push(entries, 0, Infinity);
+  }
+  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, mu[j]! - rf])], 1, 1);
+  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
+  for (let j = 0; j < n; j++) {
+    if (Number.isFinite(system.upper[j]!)) rows.push([[j, 1], [k, -system.upper[j]!]], -Infinity, 0);
+    if (Number.isFinite(system.lower[j]!) && system.lower[j] !== 0) rows.push([[j, 1], [k, -system.lower[j]!]], 0, Infinity);
+  }
+  const c = new Float64Array(N);
+  c[alpha] = 1;
+  for (let t = 0; t < T; t++) c[u + t] = 1 / (T * (1 - beta));
+  const lower = new Float64Array(N);
+  const upper = new Float64Array(N).fill(Infinity);
+  for (let j = 0; j < n; j++) lower[j] = system.lower[j]! >= 0 ? 0 : -Infinity;
+  lower[alpha] = -Infinity;
+  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper));
+  if (result.status !== "optimal") {
+    throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS stopped with status ${result.status}; check the bounds`, { status: result.status });
+  }
+  if (!(result.x[k]! > 0)) {
+    throw new NumericalError("SOLVER_FAILED", `${caller}: the programme's scale k is ${result.x[k]}, not positive; check the bounds`, { k: result.x[k] });
+  }
+  const w = new Float64Array(n);
+  for (let j = 0; j < n; j++) w[j] = Math.min(system.upper[j]!, Math.max(system.lower[j]!, result.x[j]! / result.x[k]!));
+  const weights = cleanWeights({ labels: [...setup.labels], values: w }, { cutoff: setup.cutoff });
+  const cvar = historicalCvar(scenarios, weights.values, beta);
+  let expectedReturn = 0;
+  for (let j = 0; j < n; j++) expectedReturn += mu[j]! * weights.values[j]!;
+  return { weights: { ...weights, kind: "weights" }, cvar, expectedReturn, ratio: (expectedReturn - rf) / cvar, nScenarios: T };
+}
