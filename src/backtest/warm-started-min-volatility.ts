@@ -4,7 +4,7 @@
 import { minVolatility, type WeightBounds } from "../optimise/index";
 import * as optimizers from "../optimise/index";
 import * as solvers from "../optim/index";
-import { NumericalError, type LabelledMatrix, type LabelledVector } from "../core/index";
+import type { LabelledMatrix, LabelledVector } from "../core/index";
 
 /** Options of {@link warmStartedMinVolatility}. */
 export interface WarmStartedMinVolatilityOptions {
@@ -46,14 +46,8 @@ export function warmStartedMinVolatility(cov: LabelledMatrix, options: WarmStart
   if (n <= solvers.WORKING_SET_THRESHOLD || support.length === 0 || cov.values.length !== n * n || cov.values.some((v) => !Number.isFinite(v))) return plain();
   const { lower, upper } = optimizers.resolveWeightBounds(options.bounds, cov.labels, "warmStartedMinVolatility");
   if (lower.some((l) => l === -Infinity)) return plain();
-  let x: Float64Array;
-  try {
-    x = solvers.solveBoxBudgetQp({ Q: cov.values, budget: 1, lower, upper, initialWorkingSet: support }).x;
-  } catch (error) {
-    // A singular covariance: minVolatility adds its small relative ridge (ridge "auto") and says so if that fails too.
-    if (error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE") return plain();
-    throw error;
-  }
+  // As minVolatility's default ridge ("auto"): a singular covariance is solved again with a small relative ridge.
+  const x = solvers.solveWithRidgeOnFailure(cov.values, n, n, (Q) => solvers.solveBoxBudgetQp({ Q, budget: 1, lower, upper, initialWorkingSet: support }).x);
   for (let i = 0; i < n; i++) x[i] = Math.min(upper[i]!, Math.max(lower[i]!, x[i]!));
   return optimizers.cleanWeights({ labels: cov.labels, values: x });
 }

@@ -11,3 +11,4 @@ export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
 export type { SparseLinearProgram, SparseRows } from "./highs-linear-program";
 export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 export { projectedGradientGuess } from "./projected-gradient";
+export { solveWithRidgeOnFailure, withRelativeRidge, FALLBACK_RIDGE } from "./ridge-on-failure";

@@ -3,7 +3,7 @@
  * solved with HiGHS; the CVaR of the cleaned weights is the measures layer's `historicalCvar`.
  */
 import { InfeasibleError, InputError } from "../core/index";
-import type { DateTable, LabelledVector } from "../core/index";
+import type { DateTable, LabelledVector, Weights } from "../core/index";
 import { buildConstraintSystem } from "./constraints/build-constraint-system";
 import type { ConstraintSystem } from "./constraints/constraint-system";
 import type { PortfolioConstraint } from "./constraints/portfolio-constraint";
@@ -237,14 +237,28 @@ async function solveOnce(setup: CvarSetup, goal: CvarGoal, lower: readonly numbe
  * ```
  */
 export function cvarPortfolio(setup: CvarSetup, raw: Float64Array, mu?: ArrayLike<number>): CvarPortfolio {
-  const { n, system } = setup;
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = Math.min(system.upper[i]!, Math.max(system.lower[i]!, raw[i]!));
-  const weights = cleanWeights({ labels: [...setup.labels], values: w }, { cutoff: setup.cutoff, renormalise: system.budget !== 0 });
+  const { n } = setup;
+  const weights = cleanLpWeights(setup, raw);
   let expectedReturn = NaN;
   if (mu !== undefined) {
     expectedReturn = 0;
     for (let i = 0; i < n; i++) expectedReturn += mu[i]! * weights.values[i]!;
   }
   return { weights, cvar: historicalCvar(setup.scenarios, weights.values, setup.beta), expectedReturn, nScenarios: setup.T };
+}
+
+/**
+ * A linear programme's weights as a portfolio: clipped to the bounds (solver round-off), then cleaned
+ * (`|w| <` cutoff → 0, renormalised when fully invested).
+ *
+ * @example
+ * ```ts
+ * cleanLpWeights(setup, Float64Array.of(0.7, 0.3 + 1e-12, 1e-11)).values; // => ≈ [0.7, 0.3, 0]
+ * ```
+ */
+export function cleanLpWeights(setup: CvarSetup, raw: ArrayLike<number>): Weights {
+  const { n, system } = setup;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = Math.min(system.upper[i]!, Math.max(system.lower[i]!, raw[i]!));
+  return { ...cleanWeights({ labels: [...setup.labels], values: w }, { cutoff: setup.cutoff, renormalise: system.budget !== 0 }), kind: "weights" };
 }

@@ -4,10 +4,8 @@
  */
 import { InfeasibleError, InputError, NumericalError } from "../core/index";
 import type { DateTable, Weights } from "../core/index";
-import { historicalCvar } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
-import { cleanWeights } from "./clean-weights";
-import { setupCvar, type CvarOptions } from "./cvar-problem";
+import { cvarPortfolio, setupCvar, type CvarOptions } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 
 /** Options of {@link maxCvarRatio}. */
@@ -120,11 +118,7 @@ export async function maxCvarRatio(returns: DateTable, options: MaxCvarRatioOpti
   if (!(result.x[k]! > 0)) {
     throw new NumericalError("SOLVER_FAILED", `${caller}: the programme's scale k is ${result.x[k]}, not positive; check the bounds`, { k: result.x[k] });
   }
-  const w = new Float64Array(n);
-  for (let j = 0; j < n; j++) w[j] = Math.min(system.upper[j]!, Math.max(system.lower[j]!, result.x[j]! / result.x[k]!));
-  const weights = cleanWeights({ labels: [...setup.labels], values: w }, { cutoff: setup.cutoff });
-  const cvar = historicalCvar(scenarios, weights.values, beta);
-  let expectedReturn = 0;
-  for (let j = 0; j < n; j++) expectedReturn += mu[j]! * weights.values[j]!;
-  return { weights: { ...weights, kind: "weights" }, cvar, expectedReturn, ratio: (expectedReturn - rf) / cvar, nScenarios: T };
+  const scale = result.x[k]!;
+  const portfolio = cvarPortfolio(setup, Float64Array.from(result.x.subarray(0, n), (y) => y / scale), mu);
+  return { ...portfolio, weights: { ...portfolio.weights, kind: "weights" }, ratio: (portfolio.expectedReturn - rf) / portfolio.cvar };
 }

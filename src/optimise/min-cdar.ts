@@ -5,8 +5,7 @@ import { InfeasibleError, InputError, NumericalError } from "../core/index";
 import type { DateTable, Weights } from "../core/index";
 import { averageDrawdown, drawdownCvar, drawdownSeries } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
-import { cleanWeights } from "./clean-weights";
-import { setupCvar, type CvarOptions, type CvarSetup } from "./cvar-problem";
+import { cleanLpWeights, setupCvar, type CvarOptions, type CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 
 /** A portfolio from {@link minCdar}. */
@@ -50,12 +49,8 @@ export async function minCdar(returns: DateTable, options: CvarOptions = {}): Pr
   if (setup.system.maxHoldings !== undefined) {
     throw new InputError("UNSUPPORTED_CONSTRAINT", "minCdar: a maxHoldings constraint is not supported for CDaR yet; use minCvar or drop it", {});
   }
-  const raw = await solveCdarProgramme(setup);
-  const { n, system } = setup;
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = Math.min(system.upper[i]!, Math.max(system.lower[i]!, raw[i]!));
-  const weights = cleanWeights({ labels: [...setup.labels], values: w }, { cutoff: setup.cutoff, renormalise: system.budget !== 0 });
-  return { weights: { ...weights, kind: "weights" }, cdar: cdarOf(setup, weights.values), nScenarios: setup.T };
+  const weights = cleanLpWeights(setup, await solveCdarProgramme(setup));
+  return { weights, cdar: cdarOf(setup, weights.values), nScenarios: setup.T };
 }
 
 /** CDaR at β of weights over the setup's scenarios: uncompounded drawdowns, the start a peak. */

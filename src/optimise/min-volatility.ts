@@ -3,12 +3,11 @@
  */
 import { NumericalError, InputError, type Weights } from "../core/index";
 import type { LabelledMatrix, LabelledVector } from "../core/index";
-import { solveBoxBudgetQp } from "../optim/index";
+import { solveBoxBudgetQp, solveWithRidgeOnFailure } from "../optim/index";
 import { checkCovariance } from "../linalg/index";
 import type { PortfolioConstraint } from "./constraints/portfolio-constraint";
 import { cleanWeights, DEFAULT_WEIGHT_CUTOFF } from "./clean-weights";
 import { resolveRidge, setupMeanVariance, solveMeanVariance } from "./mean-variance-options";
-import { FALLBACK_RIDGE, withRelativeRidge } from "./solve-portfolio-qp";
 import type { ObjectiveTerm } from "./objective-term";
 import { resolveWeightBounds, type WeightBounds } from "./weight-bounds";
 
@@ -75,18 +74,13 @@ export function minVolatility(cov: LabelledMatrix, options: MinVolatilityOptions
 
   const Q = Float64Array.from(cov.values);
   for (let i = 0; i < n; i++) Q[i * n + i] = Q[i * n + i]! + ridge;
-  const notDefinite = (error: unknown) => error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE";
+  const solve = (q: Float64Array) => solveBoxBudgetQp({ Q: q, budget: 1, lower, upper }).x;
 
   let x: Float64Array;
   try {
-    try {
-      x = solveBoxBudgetQp({ Q, budget: 1, lower, upper }).x;
-    } catch (error) {
-      if (!((options.ridge ?? MIN_VOLATILITY_RIDGE) === "auto" && notDefinite(error))) throw error;
-      x = solveBoxBudgetQp({ Q: withRelativeRidge(Q, n, n, FALLBACK_RIDGE), budget: 1, lower, upper }).x;
-    }
+    x = (options.ridge ?? MIN_VOLATILITY_RIDGE) === "auto" ? solveWithRidgeOnFailure(Q, n, n, solve) : solve(Q);
   } catch (error) {
-    if (notDefinite(error)) {
+    if (error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE") {
       throw new NumericalError(
         "NOT_POSITIVE_DEFINITE",
         `${caller}: the covariance${ridge > 0 ? ` + ${ridge}·I` : ""} is not positive definite even with a small ridge; pass it through riskModels.fixNonpositiveSemidefinite first (sampleCovariance does), or pass a larger ridge`,

@@ -6,7 +6,7 @@
 import { InfeasibleError, NumericalError } from "../core/index";
 import type { ConstraintSystem, LinearRow } from "./constraints/constraint-system";
 import { projectedGradientGuess } from "../optim/index";
-import { solveWorkingSetQp } from "../optim/index";
+import { solveWithRidgeOnFailure, solveWorkingSetQp } from "../optim/index";
 
 /** A QP over `N` variables (the `nAssets` weights first, then auxiliary variables), in solver form. */
 export interface PortfolioQp {
@@ -125,32 +125,10 @@ export interface SolvePortfolioQpOptions {
   readonly include?: readonly number[];
   /**
    * When the weights' curvature is not positive definite (a singular covariance: a riskless asset, fewer days than
-   * assets), solve again with {@link FALLBACK_RIDGE} × its mean diagonal added to it, instead of failing. Default false.
+   * assets), solve again with a small relative ridge on it (`solvers.solveWithRidgeOnFailure`), instead of failing.
+   * Default false.
    */
   readonly ridgeOnFailure?: boolean;
-}
-
-/**
- * The ridge a singular covariance gets, relative to its mean variance: small enough to move weights by about
- * 1e-10 × (mean variance / smallest non-zero eigenvalue), large enough for the factorisation to succeed.
- */
-export const FALLBACK_RIDGE = 1e-10;
-
-/**
- * `Q` with `relative ×` the mean of its first `n` diagonal entries added to them (the weights' block).
- *
- * @example
- * ```ts
- * withRelativeRidge(Float64Array.of(2, 0, 0, 0), 2, 2, 0.5); // => Float64Array [2.5, 0, 0, 0.5]
- * ```
- */
-export function withRelativeRidge(Q: Float64Array, N: number, n: number, relative: number): Float64Array {
-  let trace = 0;
-  for (let i = 0; i < n; i++) trace += Q[i * N + i]!;
-  const ridge = relative * Math.max(trace / n, Number.MIN_VALUE);
-  const out = Float64Array.from(Q);
-  for (let i = 0; i < n; i++) out[i * N + i] = out[i * N + i]! + ridge;
-  return out;
 }
 
 /** The solution of a {@link PortfolioQp}. */
@@ -181,12 +159,8 @@ export interface PortfolioQpSolution {
  * ```
  */
 export function solvePortfolioQp(qp: PortfolioQp, options: SolvePortfolioQpOptions): PortfolioQpSolution {
-  try {
-    return solvePortfolioQpOnce(qp, options);
-  } catch (error) {
-    if (!(options.ridgeOnFailure && error instanceof NumericalError && error.code === "NOT_POSITIVE_DEFINITE")) throw error;
-    return solvePortfolioQpOnce({ ...qp, Q: withRelativeRidge(qp.Q, qp.lower.length, qp.nAssets, FALLBACK_RIDGE) }, options);
-  }
+  if (!options.ridgeOnFailure) return solvePortfolioQpOnce(qp, options);
+  return solveWithRidgeOnFailure(qp.Q, qp.lower.length, qp.nAssets, (Q) => solvePortfolioQpOnce({ ...qp, Q }, options));
 }
 
 function solvePortfolioQpOnce(qp: PortfolioQp, options: SolvePortfolioQpOptions): PortfolioQpSolution {

@@ -103,8 +103,8 @@ function claim(dir: string, port: number): boolean {
   } catch {
     return false;
   }
-  if (owner > 0 && owner !== process.pid && isAlive(owner)) return false;
-  if (owner === process.pid) return false; // held by another reservation of this process
+  // Held by another reservation of this process, or by a live process: not ours to take.
+  if (owner === process.pid || (owner > 0 && isAlive(owner))) return false;
   rmSync(file, { force: true });
   try {
     writeFileSync(file, String(process.pid), { flag: "wx" });
