@@ -41,7 +41,7 @@ export type { TailRisk, TailRiskOptions } from "./tail-risk";
 export { empiricalTail } from "./empirical-tail";
 export type { EmpiricalTail } from "./empirical-tail";
 export { horizonReturns } from "./horizon-returns";
-export { simpleReturns } from "./simple-returns";
+export { simpleReturns } from "../core/index";
 export { historicalTailRisk } from "./historical-tail-risk";
 export { historicalCvar } from "./historical-cvar";
 export { gaussianTailRisk } from "./gaussian-tail-risk";

@@ -15,8 +15,7 @@
 export * as expectedReturns from "./expected-returns/index";
 export * as riskModels from "./risk-models/index";
 export * as blackLitterman from "./black-litterman/index";
-export { returnsFromPrices } from "./returns-from-prices";
-export type { ReturnsFromPricesOptions } from "./returns-from-prices";
+export { returnsFromPrices, type ReturnsFromPricesOptions } from "../core/index";
 export type { ExpectedReturnsEstimator } from "./expected-returns/expected-returns-estimator";
 export type { RiskModel } from "./risk-models/risk-model";
 export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefinite";

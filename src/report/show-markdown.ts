@@ -1,4 +1,4 @@
-import { displayBundle } from "./display";
+import { displayBundle } from "../core/index";
 
 /**
  * Shows markdown text in a notebook (plain text elsewhere).

@@ -1,5 +1,4 @@
-import { displayBundle } from "./display";
-import { escapeHtml } from "./escape-html";
+import { displayBundle, escapeHtml } from "../core/index";
 import { scriptJson } from "./script-json";
 import { figureTitle, type Figure } from "./figure";
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type { DateTable, LabelledMatrix, LabelledVector } from "../../src/core/frame";
 import { meanHistoricalReturn } from "../../src/moments/expected-returns/mean-historical-return";
-import { returnsFromPrices } from "../../src/moments/returns-from-prices";
+import { returnsFromPrices } from "../../src/core/returns-from-prices";
 import { sampleCovariance } from "../../src/moments/risk-models/sample-covariance";
 import { FIXTURE_DIR, readPricesCsv } from "./helpers/fixtures";
 

@@ -4,7 +4,7 @@
 import { DEFAULT_RISK_FREE_RATE, TRADING_DAYS_PER_YEAR } from "../../core/index";
 import { InputError, NumericalError } from "../../core/index";
 import type { DateTable } from "../../core/index";
-import { returnsFromPrices } from "../returns-from-prices";
+import { returnsFromPrices } from "../../core/index";
 import { checkFrequency } from "../../core/index";
 
 /** Options of {@link marketImpliedRiskAversion}. */

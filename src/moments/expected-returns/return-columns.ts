@@ -4,7 +4,7 @@
  */
 import { InputError } from "../../core/index";
 import type { DateTable } from "../../core/index";
-import { returnsFromPrices } from "../returns-from-prices";
+import { returnsFromPrices } from "../../core/index";
 
 /** Per-period returns of a price table, in both layouts, with their observation counts. */
 export interface ReturnColumns {

@@ -3,7 +3,7 @@
  */
 import { TRADING_DAYS_PER_YEAR } from "../../core/index";
 import type { DateTable } from "../../core/index";
-import { returnsFromPrices } from "../returns-from-prices";
+import { returnsFromPrices } from "../../core/index";
 import { checkFrequency } from "../../core/index";
 import { fixNonpositiveSemidefinite, type PsdRepairedMatrix } from "./fix-nonpositive-semidefinite";
 import { pairwiseCovariance } from "./pairwise-covariance";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
 import type { DateTable } from "../../../src/core/frame";
 import { pairwiseCovariance } from "../../../src/moments/risk-models/pairwise-covariance";
-import { returnsFromPrices } from "../../../src/moments/returns-from-prices";
+import { returnsFromPrices } from "../../../src/core/returns-from-prices";
 import { copyTable, flat, maxRelativeError, readExpected, readPricesCsv } from "../../optimise/helpers/fixtures";
 
 const table = (dates: string[], tickers: string[], values: number[]): DateTable => ({ dates, tickers, values: Float64Array.from(values) });

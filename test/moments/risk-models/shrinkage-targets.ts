@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import type { DateTable } from "../../../src/core/frame";
-import { returnsFromPrices } from "../../../src/moments/returns-from-prices";
+import { returnsFromPrices } from "../../../src/core/returns-from-prices";
 import { pairwiseCovariance } from "../../../src/moments/risk-models/pairwise-covariance";
 import { shrinkageReturns } from "../../../src/moments/risk-models/shrinkage-returns";
 import type { ShrunkCovariance } from "../../../src/moments/risk-models/shrunk-covariance";

@@ -1,6 +1,7 @@
 import { escapeHtml } from "./escape-html";
-import { InputError } from "../core/index";
+import { InputError } from "./errors";
 import { displayBundle } from "./display";
+import { formatInUnit, type Unit } from "./unit";
 
 /** A cell value of a display table. */
 export type TableValue = string | number | boolean | null | undefined;
@@ -16,7 +17,9 @@ export interface ColumnFormat {
 /** Options of {@link tableHtml} and {@link showTable}. */
 export interface TableOptions {
   readonly caption?: string;
-  /** Column formats by column name. */
+  /** Column units by column name: each value prints in its unit ({@link formatInUnit}); `formats` overrides. */
+  readonly units?: Readonly<Record<string, Unit>>;
+  /** Column formats by column name (decimals, or a kind other than the unit's). */
   readonly formats?: Readonly<Record<string, ColumnFormat>>;
   /** At most this many rows are shown (default 50); the caption says how many were left out. */
   readonly maxRows?: number;
@@ -64,6 +67,13 @@ function isNumericColumn(rows: readonly Readonly<Record<string, TableValue>>[], 
   return numbers > 0;
 }
 
+/** One cell's text: its column's format when that names a kind, else its column's unit, else a plain number. */
+function cellText(value: TableValue, column: string, options: TableOptions): string {
+  const format = options.formats?.[column];
+  const unit = options.units?.[column];
+  if (unit !== undefined && format?.kind === undefined) return formatInUnit(value, unit, format?.decimals);
+  return formatValue(value, format);
+}
 
 /**
  * Formats one value for display.
@@ -110,7 +120,7 @@ export function tableHtml(rows: readonly Readonly<Record<string, TableValue>>[],
   const align = (j: number) => ` style="text-align:${numeric[j] ? "right" : "left"}"`;
   const head = columns.map((c, j) => `<th${align(j)}>${escapeHtml(headerOf(c, options))}</th>`).join("");
   const body = shown
-    .map((r) => `<tr>${columns.map((c, j) => `<td${align(j)}>${escapeHtml(formatValue(r[c], options.formats?.[c]))}</td>`).join("")}</tr>`)
+    .map((r) => `<tr>${columns.map((c, j) => `<td${align(j)}>${escapeHtml(cellText(r[c], c, options))}</td>`).join("")}</tr>`)
     .join("");
   const more = rows.length > max ? ` (first ${max} of ${rows.length} rows)` : "";
   const caption = options.caption || more ? `<caption>${escapeHtml((options.caption ?? "") + more)}</caption>` : "";
@@ -130,7 +140,7 @@ export function tableText(rows: readonly Readonly<Record<string, TableValue>>[],
   if (rows.length === 0) return "(no rows)";
   const columns = Object.keys(rows[0]!);
   const shown = rows.slice(0, options.maxRows ?? 50);
-  const cells = shown.map((r) => columns.map((c) => formatValue(r[c], options.formats?.[c])));
+  const cells = shown.map((r) => columns.map((c) => cellText(r[c], c, options)));
   const heads = columns.map((c) => headerOf(c, options));
   const numeric = columns.map((c) => isNumericColumn(shown, c));
   const widths = heads.map((h, j) => Math.max(h.length, ...cells.map((row) => row[j]!.length)));

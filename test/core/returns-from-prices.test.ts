@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors";
 import type { DateTable } from "../../src/core/frame";
-import { returnsFromPrices } from "../../src/moments/returns-from-prices";
+import { returnsFromPrices } from "../../src/core/returns-from-prices";
 import { copyTable, flat, maxRelativeError, readExpected, readPricesCsv } from "../optimise/helpers/fixtures";
 
 const expected = readExpected();

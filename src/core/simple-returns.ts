@@ -1,7 +1,7 @@
 /**
  * Simple returns from prices, element by element: the one place `p[t] / p[t−1] − 1` is computed.
  */
-import { InputError } from "../core/index";
+import { InputError } from "./errors";
 
 /**
  * Simple returns of a price path: `r[t] = p[t] / p[t−stride] − 1` (a fraction per period, not annualised), `NaN`

@@ -1,10 +1,10 @@
 /**
  * Periodic returns from a table of prices, as PyPortfolioOpt's `returns_from_prices`.
  */
-import { InputError } from "../core/index";
-import type { DateTable } from "../core/index";
-import { checkDateTable } from "../core/index";
-import { simpleReturns } from "../measures/index";
+import { InputError } from "./errors";
+import type { DateTable } from "./frame";
+import { checkDateTable } from "./check-date-table";
+import { simpleReturns } from "./simple-returns";
 
 /** Options of {@link returnsFromPrices}. */
 export interface ReturnsFromPricesOptions {

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { packagePath } from "../core/index";
+import { packagePath } from "./paths";
 
 type WriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
@@ -30,4 +30,16 @@ export function displayBundle(bundle: Record<string, unknown> & { "text/plain": 
   const write = tslabDisplayWriter();
   if (write) write({ data: bundle, metadata: {}, transient: {} }, false);
   else console.log(bundle["text/plain"]);
+}
+
+/**
+ * Whether this code runs inside the tslab kernel, inside a cell (so {@link displayBundle} draws in the notebook).
+ *
+ * @example
+ * ```ts
+ * inNotebook(); // => false in a script or a test
+ * ```
+ */
+export function inNotebook(): boolean {
+  return tslabDisplayWriter() !== undefined;
 }

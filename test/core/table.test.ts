@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatValue, tableHtml, tableText } from "../../src/report/table";
+import { formatValue, tableHtml, tableText } from "../../src/core/table";
 
 const rows = [
   { ticker: "A<b>", weight: 0.6, shares: 1234 },

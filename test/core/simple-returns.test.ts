@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors";
-import { simpleReturns } from "../../src/measures/simple-returns";
+import { simpleReturns } from "../../src/core/simple-returns";
 
 const close = (actual: ArrayLike<number>, expected: number[], digits = 10): void => {
   expect(actual.length).toBe(expected.length);
