@@ -25,3 +25,4 @@ export { Frame, frame, type FrameOptions } from "./wide-frame";
 export { Panel, panel, type PanelFields } from "./panel";
 export { simpleReturns } from "./simple-returns";
 export { returnsFromPrices, type ReturnsFromPricesOptions } from "./returns-from-prices";
+export { Matrix, matrix } from "./matrix";

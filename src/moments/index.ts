@@ -21,3 +21,4 @@ export type { RiskModel } from "./risk-models/risk-model";
 export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefinite";
 export { pairwiseCovariance, covarianceToCorrelation, correlationToCovariance, fixNonpositiveSemidefinite, crossProduct } from "./risk-models/index";
 export { columnMajorReturns, type ColumnMajorReturns } from "./expected-returns/return-columns";
+export { prior, priorOf, type Prior, type PriorOptions, type PriorParts } from "./prior";

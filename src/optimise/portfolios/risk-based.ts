@@ -1,0 +1,67 @@
+/**
+ * Risk-based portfolios on a prior (they ignore expected returns): hierarchical risk parity, risk parity, equal
+ * weight, inverse volatility. Each takes `(prior, options)` and returns a {@link Portfolio}.
+ */
+import { vector } from "../../core/index";
+import type { Prior } from "../../moments/index";
+import { hierarchicalRiskParity, type HierarchicalRiskParityOptions } from "../hrp/index";
+import { Portfolio } from "../portfolio";
+import { riskBudgeting, type RiskBudgetingOptions } from "../risk-budgeting";
+import type { NamedOptions } from "./mean-variance";
+
+/**
+ * Hierarchical risk parity (López de Prado; PyPortfolioOpt's `HRPOpt`) on the prior's covariance, or on its
+ * returns with `from: "returns"` (the correlation and covariance of the returns, as `HRPOpt(returns)`).
+ * `details.order` is the dendrogram order of the tickers; `details.linkage` the linkage matrix.
+ *
+ * @example
+ * ```ts
+ * const h = portfolios.hrp(p);
+ * h.weights.pick(h.details.order as string[]); // weights in cluster order
+ * ```
+ */
+export function hrp(prior: Prior, options: HierarchicalRiskParityOptions & NamedOptions & { readonly from?: "covariance" | "returns" } = {}): Portfolio {
+  const input = options.from === "returns" ? { returns: prior.returns } : { cov: prior.covariance };
+  const result = hierarchicalRiskParity(input, options);
+  return new Portfolio(options.name ?? "HRP", result.weights, prior, { riskFreeRate: options.riskFreeRate, details: { order: result.order, linkage: result.linkage } });
+}
+
+/**
+ * Risk parity: every asset contributes the same share of variance (or its `budgets` share), long only.
+ *
+ * @example
+ * ```ts
+ * portfolios.riskParity(p).riskContributions().max(); // ≈ 1 / n
+ * ```
+ */
+export function riskParity(prior: Prior, options: RiskBudgetingOptions & NamedOptions = {}): Portfolio {
+  const w = riskBudgeting(prior.covariance, options);
+  return new Portfolio(options.name ?? (options.budgets === undefined ? "risk parity" : "risk budgeting"), w, prior, { riskFreeRate: options.riskFreeRate });
+}
+
+/**
+ * Equal weights, `1/n` in every ticker of the prior.
+ *
+ * @example
+ * ```ts
+ * portfolios.equalWeight(p).weights.get("MKTIDX"); // => 1 / n
+ * ```
+ */
+export function equalWeight(prior: Prior, options: NamedOptions = {}): Portfolio {
+  const labels = prior.expectedReturns.labels;
+  return new Portfolio(options.name ?? "equal weight", vector({ labels, values: new Float64Array(labels.length).fill(1 / labels.length) }), prior, { riskFreeRate: options.riskFreeRate });
+}
+
+/**
+ * Inverse-volatility weights, `wᵢ ∝ 1/σᵢ` (the naive risk parity that ignores correlations).
+ *
+ * @example
+ * ```ts
+ * portfolios.inverseVolatility(p).weights.sum(); // => 1
+ * ```
+ */
+export function inverseVolatility(prior: Prior, options: NamedOptions = {}): Portfolio {
+  const inverse = prior.volatilities.map((s) => 1 / s);
+  const total = inverse.sum();
+  return new Portfolio(options.name ?? "inverse volatility", inverse.map((x) => x / total), prior, { riskFreeRate: options.riskFreeRate });
+}
