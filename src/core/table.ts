@@ -42,9 +42,12 @@ const PROPER = new Set(["Sharpe", "Sortino", "Calmar", "Omega", "Kelly", "Ledoit
  * headerText("maxSharpe");              // => "max Sharpe"
  * headerText("minCVaR");                // => "min CVaR"
  * headerText("volatility_63d");         // => "volatility_63d"
+ * headerText("sharpe");                 // => "Sharpe"
  * ```
  */
 export function headerText(key: string): string {
+  const proper = [...PROPER].find((name) => name.toLowerCase() === key);
+  if (proper !== undefined) return proper;
   if (!/^[a-z][A-Za-z0-9]*$/.test(key) || !/[a-z0-9][A-Z]/.test(key)) return key;
   const words = key.match(/R?L?[CE]?[VD]aR|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+[a-z]*|[A-Z]/g) ?? [key];
   return words.map((w) => (PROPER.has(w) || !/^[A-Z][a-z0-9]*$/.test(w) ? w : w.toLowerCase())).join(" ");

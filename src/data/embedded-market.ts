@@ -3,7 +3,7 @@ import { buildCanonicalData } from "./sql/canonical-data";
 import { readFundamentals, type FundamentalsRow } from "./sql/read-fundamentals";
 import { readPrices } from "./sql/read-prices";
 import { WorkbookDatabase } from "./sql/workbook-database";
-import type { DateTable } from "../core/index";
+import { frame, type Frame } from "../core/index";
 
 /** Who each ticker of a market is: its asset class and sector, for grouping weights and risk. */
 export interface Universe {
@@ -20,7 +20,7 @@ export interface Universe {
 /** The embedded market as the notebooks use it: clean canonical tables and the universe. */
 export interface EmbeddedMarket {
   /** Adjusted closes, USD, dates × tickers, read back from the canonical DuckDB table (`NaN` before a listing). */
-  readonly prices: DateTable;
+  readonly prices: Frame;
   /** Annual fundamentals as filed, from the canonical table. */
   readonly fundamentals: readonly FundamentalsRow[];
   readonly universe: Universe;
@@ -79,7 +79,7 @@ export async function loadEmbeddedMarket(options: EmbeddedMarketOptions = {}): P
   let ok = false;
   try {
     await buildCanonicalData(db, { prices: market.rawPrices, fundamentals: market.rawFundamentals, tickerChanges: market.tickerChanges });
-    const prices = await readPrices(db);
+    const prices = frame(await readPrices(db), { unit: "money" });
     const fundamentals = await readFundamentals(db);
     ok = true;
     return { prices, fundamentals, universe: universeOf(market), market, ...(keepDatabase ? { db } : {}) };

@@ -40,3 +40,4 @@ export { saveModel, loadModel, modelFromJSON, MODEL_CODECS, type ModelCodec, typ
 export { allocationForecast, growthTimesConfidence, type AllocationForecast, type TickerForecasts } from "./allocation-forecast";
 export { rankByForecast, type RankedAsset } from "./rank-by-forecast";
 export { encodeArray, decodeFloat64, decodeInt32 } from "./typed-array-codec";
+export { growthConfidenceForecast, forecastTable, type GrowthConfidenceForecasts, type GrowthConfidenceForecastOptions, type GrowthConfidenceMarket } from "./growth-confidence-forecast";

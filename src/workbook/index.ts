@@ -6,3 +6,4 @@ export * from "./run-in-pool";
 export * from "./report";
 export * from "./workbook-cli";
 export * from "./library-build";
+export { notebookFigures, NOTEBOOK_LIMITS, GLUE_PATTERNS, type NotebookFigures } from "./notebook-figures";
