@@ -1,3 +1,4 @@
+// npm run notebooks:figures: how each committed notebook reads (the figures the hygiene test holds them to).
 import { packagePath } from "../src/core/paths";
 import { listNotebooks, readNotebook } from "../src/workbook/notebook-file";
 import { notebookFigures } from "../src/workbook/notebook-figures";
