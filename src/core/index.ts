@@ -26,3 +26,4 @@ export { Panel, panel, type PanelFields } from "./panel";
 export { simpleReturns } from "./simple-returns";
 export { returnsFromPrices, type ReturnsFromPricesOptions } from "./returns-from-prices";
 export { Matrix, matrix } from "./matrix";
+export { explainError } from "./explain-error";

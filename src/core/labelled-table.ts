@@ -18,6 +18,8 @@ export interface LabelledTableOptions {
   readonly labels?: readonly string[];
   /** Header of the label column (default `"ticker"`). */
   readonly labelName?: string;
+  /** Unit of every numeric column that is not a `Vector` and not named in `units` (default `"number"`). */
+  readonly unit?: Unit;
   /** Units by column, for columns that are not `Vector`s (or to override one). Text columns need none. */
   readonly units?: Readonly<Record<string, Unit>>;
   /** A caption printed above the table. */
@@ -69,6 +71,11 @@ export class Table implements Displayable {
   readonly caption: string | undefined;
   readonly maxRows: number;
   readonly #columns: readonly Column[];
+
+  /** This table showing at most `rows` rows when it displays itself. */
+  showing(rows: number): Table {
+    return this.#with(this.labels, this.#columns, { maxRows: rows });
+  }
 
   /** Use {@link table}. */
   constructor(labels: readonly string[], columns: readonly Column[], options: { labelName?: string; caption?: string; maxRows?: number } = {}) {
@@ -157,6 +164,16 @@ export class Table implements Displayable {
     return this.#rowsAt(rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0));
   }
 
+  /**
+   * The rows with at least one numeric value larger than `tolerance` in absolute value (default 1e-4): e.g. the
+   * groups some portfolio holds. Text columns are ignored.
+   */
+  nonZero(tolerance = 1e-4): Table {
+    const numeric = this.#columns.filter((c) => !c.values.some((v) => typeof v === "string"));
+    const keep = this.labels.map((_, i) => i).filter((i) => numeric.some((c) => Math.abs(Number(c.values[i])) > tolerance));
+    return this.#rowsAt(keep);
+  }
+
   /** These columns, in this order. */
   select(columns: readonly string[]): Table {
     return this.#with(this.labels, columns.map((c) => this.#column(c)));
@@ -203,7 +220,7 @@ function columnOf(name: string, source: TableColumnSource, labels: readonly stri
  *
  * @example
  * ```ts
- * table({ historical: mu, posterior: bl.posteriorReturns }, { units: { historical: "fraction", posterior: "fraction" } })
+ * table({ historical: mu, posterior: bl.posteriorReturns }, { unit: "fraction" })
  *   .sortBy("posterior"); // displays itself: a ticker column and two percent columns
  * ```
  * @throws InputError EMPTY_TABLE when no column is given.
@@ -214,7 +231,11 @@ export function table(columns: Readonly<Record<string, TableColumnSource>>, opti
     throw new InputError("EMPTY_TABLE", "table: no columns given; pass at least one named vector or record");
   }
   const labels = options.labels ?? firstLabels(entries[0]![1]);
-  const built = entries.map(([name, source]) => columnOf(name, source, labels, options.units?.[name]));
+  const built = entries.map(([name, source]) => {
+    const column = columnOf(name, source, labels, options.units?.[name]);
+    const plain = options.units?.[name] === undefined && !(source instanceof Vector) && column.unit === "number";
+    return plain && options.unit !== undefined ? { ...column, unit: options.unit } : column;
+  });
   return new Table(labels, built, { labelName: options.labelName, caption: options.caption, maxRows: options.maxRows });
 }
 
@@ -227,12 +248,13 @@ export function table(columns: Readonly<Record<string, TableColumnSource>>, opti
  * ```
  * @throws InputError EMPTY_TABLE when there are no rows.
  */
-export function tableOfRows(rows: readonly Readonly<Record<string, TableValue>>[], options: Omit<LabelledTableOptions, "labels" | "labelName"> = {}): Table {
+export function tableOfRows<R extends { readonly [K in keyof R]: TableValue }>(rows: readonly R[], options: Omit<LabelledTableOptions, "labels" | "labelName"> = {}): Table {
   if (rows.length === 0) throw new InputError("EMPTY_TABLE", "tableOfRows: no rows; check the filter that produced them");
-  const [labelName, ...names] = Object.keys(rows[0]!);
-  const labels = rows.map((r) => String(r[labelName!]));
+  const cells = rows as readonly Readonly<Record<string, TableValue>>[];
+  const [labelName, ...names] = Object.keys(cells[0] as object);
+  const labels = cells.map((r) => String(r[labelName as string]));
   const columns = names.map((n) => {
-    const values = rows.map((r) => r[n]);
+    const values = cells.map((r) => r[n]);
     const isText = values.some((v) => typeof v === "string");
     return { name: n, unit: options.units?.[n] ?? (isText ? "text" : "number"), values } as Column;
   });

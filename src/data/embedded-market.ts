@@ -13,6 +13,8 @@ export interface Universe {
   readonly assetClassOf: Readonly<Record<string, string>>;
   /** Sector by ticker for equities; the asset class for the others, so every ticker has a group. */
   readonly sectorOf: Readonly<Record<string, string>>;
+  /** The equity sectors, in order of first appearance (the groups of `sectorOf` that are sectors, not asset classes). */
+  readonly equitySectors: readonly string[];
   /** The broad-market index fund (the benchmark), or `null`. */
   readonly benchmark: string | null;
 }
@@ -44,6 +46,7 @@ export interface EmbeddedMarketOptions extends MarketOverrides {
  * const u = universeOf(generateMarket({ seed: 7, years: 3, equityCount: 10 }));
  * u.assetClassOf["STBX"]; // => "bond"
  * u.sectorOf["STBX"];     // => "bond" (not an equity: its asset class)
+ * u.equitySectors.includes("bond"); // => false
  * ```
  */
 export function universeOf(market: SyntheticMarket): Universe {
@@ -51,6 +54,7 @@ export function universeOf(market: SyntheticMarket): Universe {
     instruments: market.instruments,
     assetClassOf: Object.fromEntries(market.instruments.map((i) => [i.ticker, i.assetClass])),
     sectorOf: Object.fromEntries(market.instruments.map((i) => [i.ticker, i.sector ?? i.assetClass])),
+    equitySectors: [...new Set(market.instruments.flatMap((i) => (i.sector === null ? [] : [i.sector])))],
     benchmark: market.benchmark,
   };
 }

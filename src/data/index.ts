@@ -10,3 +10,8 @@ export type { PriceCoverage } from "./sql/read-prices";
 export type { FundamentalsRow, FundamentalsReadQuery } from "./sql/read-fundamentals";
 export type { DefectManifest } from "./synthetic/defects";
 export type { PriceQuery } from "./sources/market-source";
+export { instrumentTable, type InstrumentTableOptions } from "./instrument-table";
+export { rawFeeds } from "./raw-feeds";
+export { defectCounts } from "./defect-counts";
+export { rawFilingsTable, fundamentalsTable, type FilingsTableOptions } from "./filings-table";
+export { reconciliationTable, auditSummaryTable } from "./audit-tables";

@@ -19,3 +19,8 @@ export type { RiskProfileAllocationOptions } from "./risk-profile-allocation";
 export * as growthConfidence from "./growth-confidence/index";
 export { growthConfidenceAllocation, capWeights, blendToVolatility } from "./growth-confidence/index";
 export type { GrowthConfidenceOptions } from "./growth-confidence/index";
+export { riskProfilePortfolios, compareRiskProfiles, type RiskProfilePortfoliosOptions } from "./risk-profile-portfolios";
+export { allocationTable, compareAllocations } from "./discrete/allocation-tables";
+export { riskProfilePortfolio, riskProfileTable } from "./risk-profile-portfolio";
+export { topHoldings, topHoldingsColumn } from "./top-holdings";
+export { explainPortfolio, type ExplainPortfolioOptions } from "./explain-portfolio";

@@ -2,6 +2,7 @@
  * A feature of the store, as an object: its name, what it reads, how much history it needs and how
  * it is computed from one ticker's history at given dates.
  */
+import type { Unit } from "../core/index";
 import type { TickerHistory } from "./ticker-history";
 
 /** The input a feature reads; the store checks that the input was given. */
@@ -26,6 +27,8 @@ export interface FeatureDefinition {
   readonly source: FeatureSource;
   /** Daily prices needed before the first value: the store leaves the feature `NaN` for a ticker with fewer. */
   readonly lookback: number;
+  /** Unit of the values, so that they print themselves (`"fraction"` as a percentage); `"number"` when omitted. */
+  readonly unit?: Unit;
   /**
    * Values at the given day indices of the history's calendar; `NaN` where not yet defined.
    * @param history the ticker's prepared inputs.

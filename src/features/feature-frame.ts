@@ -1,14 +1,15 @@
 /**
  * The feature store's output: a typed, columnar table of feature rows keyed by (as-of date, ticker).
  */
-import { InputError } from "../core/index";
+import { InputError, type PanelFields } from "../core/index";
 import { closestNames } from "./closest-names";
 
 /**
  * Feature rows as columns: one `Float64Array` per feature, all of length `nRows`; row `i` is the
  * company `tickers[i]` as of `dates[i]`, and uses only data known on that date. Rows are sorted by
  * date, then in the store's ticker order. Columns hold finite numbers: the store drops rows with a
- * missing input and counts them in `dropped`.
+ * missing input and counts them in `dropped`. It is the core layer's long table (`PanelFields`): `panel(frame)`
+ * gives it the verbs of a `Panel`.
  *
  * @example
  * ```ts
@@ -16,18 +17,7 @@ import { closestNames } from "./closest-names";
  *   dates: ["2020-01-31", "2020-01-31"], tickers: ["AAPX", "MDVX"] };
  * ```
  */
-export interface FeatureFrame {
-  /** Feature names, unique, one per column. */
-  readonly names: readonly string[];
-  /** Column `j` holds feature `names[j]` for every row, length `nRows`. */
-  readonly columns: readonly Float64Array[];
-  /** As-of date (ISO) of each row, ascending. */
-  readonly dates: readonly string[];
-  /** Ticker of each row. */
-  readonly tickers: readonly string[];
-  /** Rows left out because an input was missing (before a listing, no filing yet…), by the first feature that was missing. */
-  readonly dropped?: Readonly<Record<string, number>>;
-}
+export type FeatureFrame = PanelFields;
 
 /**
  * Number of rows of a frame.

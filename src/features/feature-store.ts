@@ -2,11 +2,12 @@
  * The feature store: one code path builds the feature rows for training and for scoring.
  */
 import { InputError } from "../core/index";
-import type { DateTable } from "../core/index";
+import type { DateTable, Unit } from "../core/index";
 import { explicitDates, monthEnds, type AsOfSampling } from "./as-of-sampling";
 import { defaultFeatureCatalogue } from "./default-features";
 import type { FeatureDefinition, FeatureSource } from "./feature-definition";
 import { unknownFeature, type FeatureFrame } from "./feature-frame";
+import { featureUnits } from "./feature-units";
 import type { PointInTimeFundamentals, StabilityScore } from "./point-in-time";
 import { simpleReturns } from "../measures/index";
 import type { TickerHistory } from "./ticker-history";
@@ -73,6 +74,11 @@ export class FeatureStore {
   readonly catalogue: readonly FeatureDefinition[];
   /** Tickers rows are built for. */
   readonly universe: readonly string[];
+  /**
+   * Unit of every feature of the catalogue, by name, so that rows print themselves:
+   * `panel(store.build(), store.units)` shows returns and volatilities in percent, betas with two decimals.
+   */
+  readonly units: Readonly<Record<string, Unit>>;
   /** The price calendar (ISO dates). */
   readonly dates: readonly string[];
   private readonly histories: readonly TickerHistory[];
@@ -103,6 +109,7 @@ export class FeatureStore {
       names.add(f.name);
     }
     this.catalogue = catalogue;
+    this.units = featureUnits(catalogue);
     this.dates = prices.dates;
     const column = new Map(prices.tickers.map((t, j) => [t, j]));
     const needTicker = (t: string, what: string): number => {

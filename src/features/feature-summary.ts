@@ -1,7 +1,7 @@
 /**
  * Descriptions of a feature frame for notebooks: per-feature distribution and the correlation matrix.
  */
-import type { LabelledMatrix } from "../core/index";
+import { tableOfRows, type LabelledMatrix, type Table } from "../core/index";
 import type { FeatureFrame } from "./feature-frame";
 
 /**
@@ -94,4 +94,19 @@ export function featureCorrelation(frame: FeatureFrame): LabelledMatrix {
     }
   }
   return { labels: [...frame.names], values };
+}
+
+/**
+ * {@link describeFeatures} as a table: one row per feature, its mean, sd, minimum, 5th percentile, median, 95th
+ * percentile and maximum (in the feature's own unit; printed as plain numbers, since a column holds many units).
+ *
+ * @example
+ * ```ts
+ * featureSummaryTable(store.build()).column("median").get("volatility_63d"); // => 0.237 (23.7 % a year)
+ * ```
+ * @throws InputError EMPTY_TABLE when the frame has no features.
+ */
+export function featureSummaryTable(frame: FeatureFrame): Table {
+  const rows = describeFeatures(frame).map((s) => ({ ...s }));
+  return tableOfRows(rows, { maxRows: 100 });
 }

@@ -55,6 +55,7 @@ export function fundamentalFeature(field: FundamentalField): FeatureDefinition {
     description: `${SNAKE[field].replace(/_/g, " ")} of the latest fiscal year filed by the as-of date (fraction)`,
     source: "fundamentals",
     lookback: 0,
+    unit: "fraction",
     compute: (h, at) => Float64Array.from(knownRows(h, at), (r) => value(r.latest?.[field])),
   };
 }
@@ -74,6 +75,7 @@ export function fundamentalChangeFeature(field: FundamentalField): FeatureDefini
     description: `${SNAKE[field].replace(/_/g, " ")} of the latest filed fiscal year minus the year before (fraction points)`,
     source: "fundamentals",
     lookback: 0,
+    unit: "fraction",
     compute: (h, at) => Float64Array.from(knownRows(h, at), (r) => value(r.latest?.[field]) - value(r.previous?.[field])),
   };
 }
@@ -93,6 +95,7 @@ export function daysSinceFilingFeature(): FeatureDefinition {
     description: "trading days since the latest fiscal year's filing became public",
     source: "fundamentals",
     lookback: 0,
+    unit: "count",
     compute: (h, at) =>
       Float64Array.from(knownRows(h, at), (r, k) => {
         if (r.latest === null) return Number.NaN;
@@ -118,6 +121,7 @@ export function stabilityScoreFeature(): FeatureDefinition {
     description: "the validation layer's stability score of the company, latest known by the as-of date",
     source: "stabilityScores",
     lookback: 0,
+    unit: "ratio",
     compute: (h, at) =>
       Float64Array.from(at, (t) => {
         const i = lastKnownIndex(h.stabilityDates, h.dates[t]!);

@@ -37,3 +37,6 @@ export { checkSeries, firstObserved, evaluationIndices } from "./check-series";
 export { rollingStatistic } from "./rolling-statistic";
 export * from "./return-window-features";
 export * from "./look-ahead-check";
+export { featureUnits } from "./feature-units";
+export { catalogueTable, droppedRows, featureRow, historyTable, type HistoryTableOptions } from "./feature-tables";
+export { informationCoefficients, topByMagnitude, type TargetValues } from "./information-coefficients";

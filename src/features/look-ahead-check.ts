@@ -2,7 +2,7 @@
  * The feature store's no-look-ahead property, as a check anyone can run: features built from the
  * data known on a date equal the features built from all the data, for every row up to that date.
  */
-import { InputError } from "../core/index";
+import { InputError, tableOfRows, type Table } from "../core/index";
 import type { FeatureDefinition } from "./feature-definition";
 import type { FeatureFrame } from "./feature-frame";
 import { FeatureStore, type FeatureRequest, type FeatureStoreInputs } from "./feature-store";
@@ -92,4 +92,20 @@ function compare(all: FeatureFrame, prefix: FeatureFrame, rows: number): { ident
     }
   }
   return { identical: true, firstDifference: null };
+}
+
+/**
+ * A look-ahead check as a one-row table: the cut date, the rows compared (a count), whether they were identical
+ * and the first difference (— when none).
+ *
+ * @example
+ * ```ts
+ * lookAheadTable(lookAheadCheck(inputs, "2018-01-01", { sampling: monthEnds() }));
+ * // cut         rows compared  identical  first difference
+ * // 2018-01-01          4,194  yes        —
+ * ```
+ */
+export function lookAheadTable(check: LookAheadCheck): Table {
+  const row = { cut: check.cut, "rows compared": check.rowsCompared, identical: check.identical ? "yes" : "no", "first difference": check.firstDifference };
+  return tableOfRows([row], { units: { "rows compared": "count" } });
 }

@@ -46,6 +46,7 @@ export function dailyReturnFeature(): FeatureDefinition {
     description: "last daily simple return (fraction)",
     source: "prices",
     lookback: 1,
+    unit: "fraction",
     compute: (h, at) => pickAt(h.returns, at),
   };
 }
@@ -64,6 +65,7 @@ export function dailyLogReturnFeature(): FeatureDefinition {
     description: "last daily log return",
     source: "prices",
     lookback: 1,
+    unit: "fraction",
     compute: (h, at) => pickAt(h.logReturns, at),
   };
 }
@@ -84,6 +86,7 @@ export function meanReturnFeature(window: number): FeatureDefinition {
     description: `mean daily return over ${window} trading days, annualised (× 252)`,
     source: "prices",
     lookback: window,
+    unit: "fraction",
     compute: (h, at) => rollingMean(h.returns, window, at).map((v) => v * TRADING_DAYS_PER_YEAR),
   };
 }
@@ -104,6 +107,7 @@ export function volatilityFeature(window: number): FeatureDefinition {
     description: `sd of daily returns over ${window} trading days, annualised (× √252)`,
     source: "prices",
     lookback: window,
+    unit: "fraction",
     compute: (h, at) => rollingVolatility(h.returns, window, at).map((v) => v * Math.sqrt(TRADING_DAYS_PER_YEAR)),
   };
 }
@@ -124,6 +128,7 @@ export function momentumFeature(horizon: number): FeatureDefinition {
     description: `simple return over the last ${horizon} trading days (fraction)`,
     source: "prices",
     lookback: horizon,
+    unit: "fraction",
     compute: (h, at) => momentum(h.prices, horizon, at),
   };
 }
@@ -144,6 +149,7 @@ export function zScoreFeature(window: number): FeatureDefinition {
     description: `(log price − its ${window}-day mean) / its ${window}-day sd`,
     source: "prices",
     lookback: window - 1,
+    unit: "ratio",
     compute: (h, at) => meanReversionZScore(h.prices, window, at),
   };
 }
@@ -165,6 +171,7 @@ export function marketCorrelationFeature(window: number): FeatureDefinition {
     description: `correlation of daily returns with the benchmark over ${window} trading days`,
     source: "benchmark",
     lookback: window,
+    unit: "ratio",
     compute: (h, at) => rollingCorrelation(h.returns, market(h, name), window, at),
   };
 }
@@ -186,6 +193,7 @@ export function betaFeature(window: number): FeatureDefinition {
     description: `CAPM beta of daily returns against the benchmark over ${window} trading days`,
     source: "benchmark",
     lookback: window,
+    unit: "ratio",
     compute: (h, at) => rollingCapm(h.returns, market(h, name), window, at).beta,
   };
 }
@@ -208,6 +216,7 @@ export function alphaFeature(window: number): FeatureDefinition {
     description: `CAPM alpha against the benchmark over ${window} trading days, annualised (× 252)`,
     source: "benchmark",
     lookback: window,
+    unit: "fraction",
     compute: (h, at) => rollingCapm(h.returns, market(h, name), window, at).alpha.map((v) => v * TRADING_DAYS_PER_YEAR),
   };
 }

@@ -80,3 +80,8 @@ export { entropicRiskMeasure, entropicValueAtRisk, type EntropicOptions } from "
 export { drawdownSeries, type DrawdownSeriesOptions } from "./drawdown-series";
 export { drawdownAtRisk, averageDrawdown, drawdownCvar, ulcerIndex, entropicDrawdownAtRisk } from "./drawdown-measures";
 export { meanOf, type TargetOptions } from "./target-return";
+export { lateListingProxies } from "./late-listing-proxies";
+export { measureTable, valuesOfSeries, type MeasureTableOptions, type SeriesValues, type SeriesMeasure, type RelativeMeasure } from "./measure-table";
+export { returnMomentsTable } from "./return-moments-table";
+export { tailRiskTable, type TailRiskEstimator, type TailRiskTableOptions } from "./tail-risk-table";
+export { drawdownFrame } from "./drawdown-frame";

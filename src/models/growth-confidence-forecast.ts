@@ -99,8 +99,8 @@ export async function growthConfidenceForecast(market: GrowthConfidenceMarket, o
 }
 
 /**
- * A forecast as a table by ticker: expected growth, confidence, their product (the score) and the expected return,
- * each in percent; it displays itself.
+ * A forecast as a table by ticker: expected growth, confidence, their product (the score) and the expected return
+ * (left out when no returns model made one), each in percent; it displays itself.
  *
  * @example
  * ```ts
@@ -109,8 +109,8 @@ export async function growthConfidenceForecast(market: GrowthConfidenceMarket, o
  */
 export function forecastTable(forecast: AllocationForecast): Table {
   const f = (v: { labels: readonly string[]; values: Float64Array }) => vector(v, { unit: "fraction" });
-  return table(
-    { growth: f(forecast.expectedGrowth), confidence: f(forecast.confidence), score: f(growthTimesConfidence(forecast)), "expected return": f(forecast.expectedReturn) },
-    { caption: `Forecasts as of ${forecast.asOf} (growth: ${forecast.models.growth}; confidence: ${forecast.models.confidence})` },
-  );
+  const columns = { growth: f(forecast.expectedGrowth), confidence: f(forecast.confidence), score: f(growthTimesConfidence(forecast)) };
+  const withReturns = forecast.models.returns === "none" ? columns : { ...columns, "expected return": f(forecast.expectedReturn) };
+  const models = `growth: ${forecast.models.growth}; confidence: ${forecast.models.confidence}${forecast.models.returns === "none" ? "" : `; returns: ${forecast.models.returns}`}`;
+  return table(withReturns, { caption: `Forecasts as of ${forecast.asOf} (${models})` });
 }

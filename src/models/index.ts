@@ -41,3 +41,7 @@ export { allocationForecast, growthTimesConfidence, type AllocationForecast, typ
 export { rankByForecast, type RankedAsset } from "./rank-by-forecast";
 export { encodeArray, decodeFloat64, decodeInt32 } from "./typed-array-codec";
 export { growthConfidenceForecast, forecastTable, type GrowthConfidenceForecasts, type GrowthConfidenceForecastOptions, type GrowthConfidenceMarket } from "./growth-confidence-forecast";
+export { LabelledRows, labelledRows, rowsSummary, OUTCOME_COLUMN } from "./labelled-rows";
+export { splitAt, foldTable } from "./validation/index";
+export { rankingTable, type RankingTableOptions } from "./ranking-table";
+export { topFeaturesTable } from "./top-features-table";

@@ -23,7 +23,7 @@ export interface PermutationImportanceOptions {
  * its standard deviation. Computed on held-out rows it shows what the model relies on out of
  * sample; unlike impurity importance it is not biased towards features with many values.
  *
- * @param predict the fitted model's predict, e.g. `(x) => rf.predict(x)`.
+ * @param predict the fitted model (anything with `predict(x)`), or its predict, e.g. `(x) => rf.predict(x)`.
  * @param x rows to score (held out from training, ideally).
  * @param y their labels.
  * @returns `importance` (mean loss increase per feature, in the loss's unit), `sd`, and the
@@ -31,12 +31,12 @@ export interface PermutationImportanceOptions {
  * @throws InputError SHAPE_MISMATCH, BAD_ARGUMENT (repeats); whatever `predict` throws.
  * @example
  * ```ts
- * const p = permutationImportance((x) => rf.predict(x), test, yTest, { repeats: 5, seed: 1 });
+ * const p = permutationImportance(rf, test, yTest, { repeats: 5, seed: 1 }); // or (x) => rf.predict(x)
  * p.importance.labels; // => test.names
  * ```
  */
 export function permutationImportance(
-  predict: (x: FeatureFrame) => Float64Array,
+  model: ((x: FeatureFrame) => Float64Array) | { predict(x: FeatureFrame): Float64Array },
   x: FeatureFrame,
   y: ArrayLike<number>,
   options: PermutationImportanceOptions = {},
@@ -44,6 +44,7 @@ export function permutationImportance(
   const repeats = options.repeats ?? 5;
   if (!Number.isInteger(repeats) || repeats < 1) throw new InputError("BAD_ARGUMENT", `permutationImportance: repeats ${repeats} must be an integer ≥ 1`);
   if (y.length !== x.dates.length) throw new InputError("SHAPE_MISMATCH", `permutationImportance: ${x.dates.length} rows but ${y.length} labels`);
+  const predict = typeof model === "function" ? model : (frame: FeatureFrame) => model.predict(frame);
   const loss = options.loss ?? rmse;
   const rng = createRng(options.seed ?? 0);
   const baseline = loss(y, predict(x));

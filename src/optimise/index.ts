@@ -47,6 +47,7 @@ export type { HierarchicalRiskParityPortfolio, HierarchicalRiskParityInput, Hier
 export { assetBounds, shortLimits, sectorLimits, turnoverLimit, maxHoldings } from "./constraints/index";
 export type { PortfolioConstraint } from "./constraints/index";
 export { nonZeroWeights } from "./non-zero-weights";
-export { Portfolio, portfolioOf, HOLDING_TOLERANCE, type PortfolioOptions } from "./portfolio";
+export { Portfolio, portfolioOf, HOLDING_TOLERANCE, type PortfolioOptions, type PortfolioDetails } from "./portfolio";
+export { frontierPoint } from "./frontier-point";
 export * as portfolios from "./portfolios/index";
 export { comparePortfolios, compareWeights, compareGroups, type ComparePortfoliosOptions, type ComparisonColumn } from "./compare-portfolios";

@@ -23,12 +23,15 @@ import type { Prior } from "../moments/index";
 /** Weights below this (in absolute value) are not holdings: a hundredth of a percent. */
 export const HOLDING_TOLERANCE = 1e-4;
 
+/** What an optimiser reports beside the weights, by name. */
+export type PortfolioDetails = object;
+
 /** Options of {@link portfolioOf}. */
-export interface PortfolioOptions {
+export interface PortfolioOptions<D extends PortfolioDetails = PortfolioDetails> {
   /** Annual risk-free rate of the Sharpe ratio (fraction per year). Default 0.02, PyPortfolioOpt's default. */
   readonly riskFreeRate?: number;
   /** What the optimiser reports beside the weights (the HRP dendrogram order, the CVaR at the optimum…). */
-  readonly details?: Readonly<Record<string, unknown>>;
+  readonly details?: D;
 }
 
 /**
@@ -44,23 +47,23 @@ export interface PortfolioOptions {
  * p;                                // (last value of a cell) a table of holdings and risk shares
  * ```
  */
-export class Portfolio implements Displayable {
+export class Portfolio<D extends PortfolioDetails = PortfolioDetails> implements Displayable {
   readonly name: string;
   /** Weights by ticker, fractions of capital (unit `"fraction"`), in the prior's ticker order. */
   readonly weights: Vector & Weights;
   readonly prior: Prior;
   readonly riskFreeRate: number;
-  /** What the optimiser reported beside the weights. */
-  readonly details: Readonly<Record<string, unknown>>;
+  /** What the optimiser reported beside the weights (typed per optimiser, e.g. HRP's `order`). */
+  readonly details: D;
   #performance: PortfolioPerformance | undefined;
 
   /** Use {@link portfolioOf} or an optimiser of `portfolios`. */
-  constructor(name: string, weights: LabelledVector, prior: Prior, options: PortfolioOptions = {}) {
+  constructor(name: string, weights: LabelledVector, prior: Prior, options: PortfolioOptions<D> = {}) {
     this.name = name;
     this.weights = vector(weights, { unit: "fraction", name: "weight" });
     this.prior = prior;
     this.riskFreeRate = options.riskFreeRate ?? 0.02;
-    this.details = options.details ?? {};
+    this.details = options.details ?? ({} as D);
   }
 
   /** Expected return, volatility and Sharpe ratio under the prior (PyPortfolioOpt's `portfolio_performance`). */

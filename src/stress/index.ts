@@ -47,3 +47,6 @@ export type { StudentTSimulationOptions } from "./student-t-simulation";
 export type { SimulationOptions } from "./simulated-outcome";
 export { stressTable } from "./stress-table";
 export type { StressTableRow } from "./stress-table";
+export { lossTable } from "./loss-table";
+export { tailTable } from "./tail-table";
+export { stressNotes } from "./stress-notes";

@@ -9,6 +9,7 @@ import type { StressPortfolio } from "./stress-portfolio";
 
 /** One historical window and what today's portfolio would have returned over it. */
 export interface HistoricalWindowReturn {
+  readonly [column: string]: string | number;
   /** First and last return dates of the window. */
   readonly start: string;
   readonly end: string;

@@ -23,6 +23,8 @@ describe("Table", () => {
     expect(t.top(1, "weight").labels).toEqual(["A"]);
     expect(t.where((r) => (r.weight as number) < 0.5).labels).toEqual(["B", "C"]);
     expect(t.select(["risk"]).columns).toEqual(["risk"]);
+    const z = table({ a: vector({ A: 0, B: 0.2, C: -0.00001 }), b: vector({ A: 0, B: 0, C: 0 }), note: { A: "x", B: "y", C: "z" } });
+    expect(z.nonZero().labels).toEqual(["B"]);
     expect(t.column("risk").unit).toBe("fraction");
     expect(() => t.column("nope")).toThrow(/no column nope; its columns are weight, risk/);
   });
@@ -31,5 +33,9 @@ describe("Table", () => {
     expect(t.labelName).toBe("method");
     expect(t.column("volatility").get("max Sharpe")).toBe(0.15);
     expect(() => tableOfRows([])).toThrow(/no rows/);
+    interface Row { readonly name: string; readonly score: number }
+    const typed: Row[] = [{ name: "x", score: 1 }];
+    expect(tableOfRows(typed).column("score").get("x")).toBe(1);
+    expect(tableOfRows(typed).showing(0)[DISPLAY_TABLE]().options.maxRows).toBe(0);
   });
 });

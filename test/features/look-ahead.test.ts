@@ -60,3 +60,13 @@ describe("no look-ahead", () => {
     expect(() => inputsKnownOn(inputs, "1999-01-01")).toThrowError(/no price is dated on or before 1999-01-01/);
   });
 });
+
+describe("lookAheadTable", () => {
+  it("shows a check in one row, in words", async () => {
+    const { lookAheadTable } = await import("../../src/features/index");
+    const t = lookAheadTable({ cut: "2018-01-01", rowsCompared: 4194, identical: true, firstDifference: null });
+    expect(t.toRows()).toEqual([{ cut: "2018-01-01", "rows compared": 4194, identical: "yes", "first difference": null }]);
+    expect(t.column("rows compared").unit).toBe("count");
+    expect(lookAheadTable({ cut: "2018-01-01", rowsCompared: 3, identical: false, firstDifference: "row 2" }).at("2018-01-01", "identical")).toBe("no");
+  });
+});

@@ -45,6 +45,8 @@ describe("RandomForestRegressor", () => {
     expect(topFeatures(perm.importance, 2).sort()).toEqual(["x0", "x1"]);
     expect(Math.max(...Array.from(perm.importance.values.slice(2)))).toBeLessThan(0.05);
     expect(perm.baseline).toBeCloseTo(metrics.rmse(test.y, rf.predict(test.frame)), 12);
+    // The fitted model itself, in place of its predict, gives the same importance.
+    expect(permutationImportance(rf, test.frame, test.y, { repeats: 3, seed: 2 })).toEqual(perm);
   });
 
   it("is reproducible with a seed, in this thread or on two worker threads", async () => {

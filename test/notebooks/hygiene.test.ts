@@ -4,6 +4,7 @@ import { packagePath } from "../../src/core/paths";
 import { KERNEL_NAME } from "../../src/workbook/kernel-spec";
 import { cellSource, listNotebooks, readNotebook } from "../../src/workbook/notebook-file";
 import { findParametersCell, parseParameters } from "../../src/workbook/parameters";
+import { notebookFigures, NOTEBOOK_LIMITS } from "../../src/workbook/notebook-figures";
 import { SMALL_PARAMETERS } from "./small-parameters";
 
 const notebooks = listNotebooks(packagePath("notebooks"));
@@ -50,9 +51,11 @@ describe.each(notebooks.map((n) => [n.name, n] as const))("%s", (_name, entry) =
     // As a user who installed the package would: "allocation-workbook" or one layer, "allocation-workbook/<layer>".
     const code = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === "code");
     const [importCell] = code[0]!;
-    const lines = cellSource(importCell).split("\n").filter((l) => l.trim() && !l.trim().startsWith("//"));
-    for (const line of lines) expect(line).toMatch(/^import .* from "[^"]+";$/);
-    const specifiers = lines.map((l) => /from "([^"]*)"/.exec(l)?.[1]).filter((s): s is string => s !== undefined);
+    // Each statement an import, one or several lines long (a long list of names wraps under 100 characters).
+    const body = cellSource(importCell).split("\n").filter((l) => !l.trim().startsWith("//")).join("\n");
+    const statements = body.split(";").map((s) => s.trim()).filter((s) => s !== "");
+    for (const statement of statements) expect(statement).toMatch(/^import [^;]* from "[^"]+"$/);
+    const specifiers = statements.map((l) => /from "([^"]*)"/.exec(l)?.[1]).filter((s): s is string => s !== undefined);
     const notPackage = specifiers.filter((s) => !/^allocation-workbook(\/[a-z]+)?$/.test(s));
     expect(notPackage, 'import the library by its package name ("allocation-workbook/<layer>"), not a path').toEqual([]);
     const paramsIndex = findParametersCell(nb, entry.name);
@@ -60,6 +63,14 @@ describe.each(notebooks.map((n) => [n.name, n] as const))("%s", (_name, entry) =
     expect(parseParameters(nb.cells[paramsIndex]!, entry.name).length).toBeGreaterThan(0);
     const otherImports = code.slice(1).filter(([c]) => /^import /m.test(cellSource(c)));
     expect(otherImports.map(([, i]) => i + 1), "imports belong in the import cell").toEqual([]);
+  });
+
+  it("reads like a lesson: short cells, short lines, no glue the library should carry", () => {
+    const figures = notebookFigures(nb, entry.name);
+    expect(figures.medianCellLines, "median code lines per cell (after the import and parameters cells)").toBeLessThanOrEqual(NOTEBOOK_LIMITS.medianCellLines);
+    expect(figures.maxCellLines, "longest code cell (after the import and parameters cells)").toBeLessThanOrEqual(NOTEBOOK_LIMITS.maxCellLines);
+    expect(figures.longLines, `code lines over ${NOTEBOOK_LIMITS.lineLength} characters`).toEqual([]);
+    expect(figures.glue, "glue that belongs in the library").toEqual([]);
   });
 
   it("ends with exercises", () => {

@@ -46,7 +46,7 @@ describe("Portfolio from (prior, options)", () => {
     const m = p.returns.tickers.length;
     const rows = Array.from({ length: p.returns.length }, (_, t) => p.returns.values.subarray(t * m, (t + 1) * m)).filter((r) => r.every((x) => !Number.isNaN(x)));
     const scenarios = Float64Array.from(rows.flatMap((r) => Array.from(r)));
-    expect(historicalCvar(scenarios, cv.weights.values, 0.95)).toBeCloseTo(cv.details.cvar as number, 8);
+    expect(historicalCvar(scenarios, cv.weights.values, 0.95)).toBeCloseTo(cv.details.cvar, 8);
     // Its own cvar() counts every date on which each holding has a return: at least as many scenarios.
     expect(Number.isFinite(cv.cvar(0.95))).toBe(true);
   });

@@ -12,3 +12,7 @@ export { auc } from "./auc";
 export { calibrationCurve, brierScore, expectedCalibrationError, type CalibrationBin } from "./calibration-curve";
 export { rankIcByDate, crossSectionalRanks, type DatedRankIc } from "./rank-ic-by-date";
 export { regressionScores, probabilityScores, type RegressionScores, type ProbabilityScores } from "./forecast-scores";
+export { forecastPairs, type ForecastPairs } from "./forecast-pairs";
+export { scoreForecasts, type ScoreOptions } from "./score-forecasts";
+export { scoreProbabilities, calibrationCurves, type ProbabilityScoreOptions } from "./score-probabilities";
+export { rankIcSeries } from "./rank-ic-series";

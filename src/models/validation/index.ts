@@ -2,3 +2,5 @@
 export * from "./walk-forward-splitter";
 export * from "./forecaster";
 export * from "./walk-forward";
+export * from "./split-at";
+export * from "./fold-table";

@@ -4,6 +4,7 @@
 import { InputError } from "../../core/index";
 import { selectRows, type FeatureFrame, type Target } from "../../features/index";
 import type { FitOptions } from "../estimator";
+import { LabelledRows } from "../labelled-rows";
 import type { Forecaster } from "./forecaster";
 import type { WalkForwardFold, WalkForwardSplitter } from "./walk-forward-splitter";
 
@@ -33,8 +34,9 @@ export interface WalkForwardResult {
  * (whose labels are known by the first test date) and forecast its test rows. No row is forecast
  * by a model that saw its label.
  *
- * @param frame the feature rows.
- * @param target labels and the dates they become known, aligned with the rows.
+ * Takes the rows and their labels together (`LabelledRows`), or a frame and its target.
+ *
+ * @param rows the feature rows and their labels, e.g. `labelledRows(frame, target)`.
  * @param splitter e.g. `expandingWindow({ minTrainPeriods: 36, testPeriods: 12, purgePeriods: 1 })`.
  * @param forecaster e.g. `regressorForecaster(new RandomForestRegressor({ seed: 1 }))`.
  * @param options progress: a `folds` event after each fold (the model's own events pass through).
@@ -42,10 +44,32 @@ export interface WalkForwardResult {
  *   splitter or the forecaster throws.
  * @example
  * ```ts
+ * const wf = await walkForward(returns, expandingWindow({ minTrainPeriods: 36, testPeriods: 12 }), regressorForecaster(rf));
+ * returns.toPanel().with("random forest", wf.outputs.forecast); // the forecasts join the rows
+ * ```
+ */
+export function walkForward(rows: LabelledRows, splitter: WalkForwardSplitter, forecaster: Forecaster, options?: FitOptions): Promise<WalkForwardResult>;
+/**
+ * @param frame the feature rows.
+ * @param target labels and the dates they become known, aligned with the rows.
+ * @example
+ * ```ts
  * const wf = await walkForward(frame, target, expandingWindow({ minTrainPeriods: 36, testPeriods: 12 }), regressorForecaster(rf));
  * ```
  */
-export async function walkForward(frame: FeatureFrame, target: Target, splitter: WalkForwardSplitter, forecaster: Forecaster, options: FitOptions = {}): Promise<WalkForwardResult> {
+export function walkForward(frame: FeatureFrame, target: Target, splitter: WalkForwardSplitter, forecaster: Forecaster, options?: FitOptions): Promise<WalkForwardResult>;
+export async function walkForward(
+  ...args: [LabelledRows, WalkForwardSplitter, Forecaster, FitOptions?] | [FeatureFrame, Target, WalkForwardSplitter, Forecaster, FitOptions?]
+): Promise<WalkForwardResult> {
+  if (args[0] instanceof LabelledRows) {
+    const [rows, splitter, forecaster, options] = args as [LabelledRows, WalkForwardSplitter, Forecaster, FitOptions?];
+    return run(rows.features, rows.target, splitter, forecaster, options ?? {});
+  }
+  const [frame, target, splitter, forecaster, options] = args as [FeatureFrame, Target, WalkForwardSplitter, Forecaster, FitOptions?];
+  return run(frame, target, splitter, forecaster, options ?? {});
+}
+
+async function run(frame: FeatureFrame, target: Target, splitter: WalkForwardSplitter, forecaster: Forecaster, options: FitOptions): Promise<WalkForwardResult> {
   const n = frame.dates.length;
   if (target.values.length !== n || target.knownAt.length !== n) {
     throw new InputError("SHAPE_MISMATCH", `walkForward: ${n} rows but ${target.values.length} labels and ${target.knownAt.length} knownAt dates; build the target from the same frame`);

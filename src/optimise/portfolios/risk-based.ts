@@ -4,7 +4,7 @@
  */
 import { vector } from "../../core/index";
 import type { Prior } from "../../moments/index";
-import { hierarchicalRiskParity, type HierarchicalRiskParityOptions } from "../hrp/index";
+import { hierarchicalRiskParity, type HierarchicalRiskParityOptions, type LinkageMatrix } from "../hrp/index";
 import { Portfolio } from "../portfolio";
 import { riskBudgeting, type RiskBudgetingOptions } from "../risk-budgeting";
 import type { NamedOptions } from "./mean-variance";
@@ -17,10 +17,13 @@ import type { NamedOptions } from "./mean-variance";
  * @example
  * ```ts
  * const h = portfolios.hrp(p);
- * h.weights.pick(h.details.order as string[]); // weights in cluster order
+ * h.weights.pick(h.details.order); // weights in cluster order
  * ```
  */
-export function hrp(prior: Prior, options: HierarchicalRiskParityOptions & NamedOptions & { readonly from?: "covariance" | "returns" } = {}): Portfolio {
+export function hrp(
+  prior: Prior,
+  options: HierarchicalRiskParityOptions & NamedOptions & { readonly from?: "covariance" | "returns" } = {},
+): Portfolio<{ readonly order: readonly string[]; readonly linkage: LinkageMatrix }> {
   const input = options.from === "returns" ? { returns: prior.returns } : { cov: prior.covariance };
   const result = hierarchicalRiskParity(input, options);
   return new Portfolio(options.name ?? "HRP", result.weights, prior, { riskFreeRate: options.riskFreeRate, details: { order: result.order, linkage: result.linkage } });

@@ -21,7 +21,7 @@ const level = (beta: number | undefined) => `${Math.round(100 * (beta ?? 0.95))}
  * (await portfolios.minCvar(p, { bounds: [0, 0.25] })).details.cvar;
  * ```
  */
-export async function minCvar(prior: Prior, options: CvarOptions & NamedOptions = {}): Promise<Portfolio> {
+export async function minCvar(prior: Prior, options: CvarOptions & NamedOptions = {}): Promise<Portfolio<{ readonly cvar: number }>> {
   const r = await minCvarWeights(prior.returns, options);
   return new Portfolio(options.name ?? `min CVaR ${level(options.beta)}`, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { cvar: r.cvar } });
 }
@@ -35,7 +35,7 @@ export async function minCvar(prior: Prior, options: CvarOptions & NamedOptions 
  * (await portfolios.minCdar(p)).details.cdar;
  * ```
  */
-export async function minCdar(prior: Prior, options: CvarOptions & NamedOptions = {}): Promise<Portfolio> {
+export async function minCdar(prior: Prior, options: CvarOptions & NamedOptions = {}): Promise<Portfolio<{ readonly cdar: number }>> {
   const r = await minCdarWeights(prior.returns, options);
   return new Portfolio(options.name ?? `min CDaR ${level(options.beta)}`, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { cdar: r.cdar } });
 }
@@ -48,7 +48,8 @@ export async function minCdar(prior: Prior, options: CvarOptions & NamedOptions 
  * (await portfolios.maxCvarRatio(p)).details.ratio;
  * ```
  */
-export async function maxCvarRatio(prior: Prior, options: MaxCvarRatioOptions & NamedOptions = {}): Promise<Portfolio> {
+export async function maxCvarRatio(prior: Prior, options: MaxCvarRatioOptions & NamedOptions = {}): Promise<Portfolio<{ readonly cvar: number; readonly ratio: number }>> {
   const r = await maxCvarRatioWeights(prior.returns, options);
-  return new Portfolio(options.name ?? "max return/CVaR", r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { ...r } });
+  return new Portfolio(options.name ?? "max return/CVaR", r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { cvar: r.cvar, ratio: r.ratio } });
 }
+

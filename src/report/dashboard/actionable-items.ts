@@ -40,7 +40,7 @@ const points = (x: number) => `${x >= 0 ? "+" : "−"}${(Math.abs(x) * 100).toFi
  * The actionable items of a rebalance, largest first:
  * - one **rebalance** item per group whose target weight differs from its current weight by at least `groupGap`,
  *   naming the tickers that move the same way (largest first) and explaining with every move in the group and
- *   the explanation card of the largest;
+ *   the explanation card of the largest, after its ticker;
  * - one **signal** item per asset whose card's signal is in `signals` (by default STRONG BUY and SELL) and
  *   that no rebalance item names already, explained by the card's sentence;
  * - a single **hold** item when there is nothing else to do.
@@ -91,7 +91,8 @@ export function actionableItems(current: LabelledVector, target: LabelledVector,
     items.push({
       kind: "rebalance",
       action: `Rebalance now: ${gap > 0 ? "increase" : "reduce"} ${group} (${shown.join(", ")}${more}) from ${pct(from)} to ${pct(to)}`,
-      explanation: `${all.map((m) => `${m.ticker} ${points(m.gap)}`).join(", ")}.${largest ? ` ${largest.sentence}` : ""}`,
+      // The card's sentence does not name its asset: say which one it explains.
+      explanation: `${all.map((m) => `${m.ticker} ${points(m.gap)}`).join(", ")}.${largest ? ` ${largest.ticker}: ${largest.sentence}` : ""}`,
       gap,
     });
   });

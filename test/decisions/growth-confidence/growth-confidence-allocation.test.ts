@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InfeasibleError, InputError } from "../../../src/core/errors";
 import type { LabelledMatrix } from "../../../src/core/frame";
 import type { AllocationForecast } from "../../../src/models/allocation-forecast";
-import { growthConfidenceAllocation } from "../../../src/decisions/growth-confidence/growth-confidence-allocation";
+import { growthConfidenceAllocation, growthConfidenceSteps } from "../../../src/decisions/growth-confidence/growth-confidence-allocation";
 import { minVolatility } from "../../../src/optimise/min-volatility";
 
 const labels = ["A", "B", "C", "D"];
@@ -108,5 +108,31 @@ describe("growthConfidenceAllocation", () => {
     const before = [Array.from(forecast.expectedGrowth.values), Array.from(forecast.confidence.values), Array.from(cov.values)];
     growthConfidenceAllocation(forecast, cov, { maxWeight: 0.5, maxVolatility: 0.15 });
     expect([Array.from(forecast.expectedGrowth.values), Array.from(forecast.confidence.values), Array.from(cov.values)]).toEqual(before);
+  });
+});
+
+describe("growthConfidenceSteps", () => {
+  it("shows each step of the rule, ending on growthConfidenceAllocation's weights", () => {
+    const s = growthConfidenceSteps(forecast, cov, { maxWeight: 0.5 });
+    expect(s.labels).toEqual(labels);
+    [0.18, 0.06, 0.04, -0.07].forEach((x, i) => expect(s.score[i]).toBeCloseTo(x, 14));
+    [0.18 / 0.28, 0.06 / 0.28, 0.04 / 0.28, 0].forEach((x, i) => expect(s.scoreShare[i]).toBeCloseTo(x, 12));
+    [0.5, 0.3, 0.2, 0].forEach((x, i) => expect(s.capped[i]).toBeCloseTo(x, 12));
+    expect(s.blend).toBe(0);
+    expect(s.leastVolatile).toBeNull();
+    expect(Array.from(s.weights)).toEqual(Array.from(growthConfidenceAllocation(forecast, cov, { maxWeight: 0.5 }).values));
+    const limited = growthConfidenceSteps(forecast, cov, { maxWeight: 0.5, maxVolatility: 0.15 });
+    expect(limited.blend).toBeGreaterThan(0);
+    expect(limited.blend).toBeLessThan(1);
+    for (let i = 0; i < 4; i++) expect(limited.weights[i]).toBeCloseTo((1 - limited.blend) * limited.capped[i]! + limited.blend * limited.leastVolatile![i]!, 12);
+    expect(Array.from(limited.weights)).toEqual(Array.from(growthConfidenceAllocation(forecast, cov, { maxWeight: 0.5, maxVolatility: 0.15 }).values));
+  });
+
+  it("marks the tickers the forecast does not cover, and names its own caller in errors", () => {
+    const partial = forecastOf([0.2, 0.1], [0.5, 0.5], ["B", "C"]);
+    const s = growthConfidenceSteps(partial, cov, { maxWeight: 1 });
+    expect(Number.isNaN(s.score[0]!)).toBe(true);
+    expect(s.preference[0]).toBe(0);
+    expect(() => growthConfidenceSteps(forecast, cov, { maxWeight: 0 })).toThrowError(/^growthConfidenceSteps: maxWeight 0/);
   });
 });

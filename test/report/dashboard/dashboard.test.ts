@@ -32,7 +32,7 @@ describe("groupWeights", () => {
 });
 
 describe("actionableItems", () => {
-  const card: ExplanationCard = { ticker: "STBX", weight: 0.1, current: 0, signal: "STRONG BUY", sentence: "STBX: target 10.0 % (STRONG BUY, +10.0 points). Why.", drivers: [] };
+  const card: ExplanationCard = { ticker: "STBX", weight: 0.1, current: 0, signal: "STRONG BUY", sentence: "Target 10.0 % (STRONG BUY, +10.0 points). Why.", drivers: [] };
 
   it("turns group gaps into sentences, largest tickers first, and explains with the cards", () => {
     const items = actionableItems(vec(0.2, 0, 0.8), vec(0.25, 0.1, 0.65), [card], { groupOf });
@@ -40,21 +40,21 @@ describe("actionableItems", () => {
       "Rebalance now: increase bonds (STBX, LTBX) from 20.0 % to 35.0 %",
       "Rebalance now: reduce the index fund (MKTIDX) from 80.0 % to 65.0 %",
     ]);
-    expect(items[0]!.explanation).toBe("STBX +10.0 points, LTBX +5.0 points. STBX: target 10.0 % (STRONG BUY, +10.0 points). Why.");
+    expect(items[0]!.explanation).toBe("STBX +10.0 points, LTBX +5.0 points. STBX: Target 10.0 % (STRONG BUY, +10.0 points). Why.");
     expect(items[0]!.gap).toBeCloseTo(0.15, 12);
   });
 
   it("gives a strong signal its own item unless a rebalance item names the asset already", () => {
     const named = actionableItems(vec(0.2, 0, 0.8), vec(0.25, 0.1, 0.65), [card], { groupOf });
     expect(named.map((i) => i.kind)).toEqual(["rebalance", "rebalance"]);
-    const ltbx: ExplanationCard = { ticker: "LTBX", weight: 0.25, current: 0.2, signal: "STRONG BUY", sentence: "LTBX: why.", drivers: [] };
+    const ltbx: ExplanationCard = { ticker: "LTBX", weight: 0.25, current: 0.2, signal: "STRONG BUY", sentence: "Why.", drivers: [] };
     const unnamed = actionableItems(vec(0.2, 0, 0.8), vec(0.25, 0.1, 0.65), [card, ltbx], { groupOf, maxTickers: 1 });
     expect(unnamed.map((i) => i.action)).toEqual([
       "Rebalance now: increase bonds (STBX and 1 more) from 20.0 % to 35.0 %",
       "Rebalance now: reduce the index fund (MKTIDX) from 80.0 % to 65.0 %",
       "STRONG BUY: LTBX from 20.0 % to 25.0 %",
     ]);
-    expect(unnamed[2]!.explanation).toBe("LTBX: why.");
+    expect(unnamed[2]!.explanation).toBe("Why.");
   });
 
   it("keeps gaps below the stated threshold out, and says hold when nothing is left", () => {
