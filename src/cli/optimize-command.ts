@@ -2,12 +2,11 @@
  * `npx workbook optimize`: optimised weights for a CSV of prices, from the command line.
  */
 import { readFlags } from "./read-flags";
-import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, minCvar, minVolatility, type WeightBounds } from "../optimise/index";
-import { expectedReturns, returnsFromPrices, riskModels } from "../moments/index";
-import { portfolioPerformance } from "../measures/index";
+import { portfolios, RISK_MEASURES, type Portfolio, type RiskMeasure } from "../optimise/index";
+import { prior, riskModels, type Prior, type RiskModel } from "../moments/index";
 import { tableText } from "../report/index";
 import { InputError } from "../core/index";
-import type { DateTable, LabelledMatrix, LabelledVector } from "../core/index";
+import type { DateTable, LabelledMatrix } from "../core/index";
 import { loadPrices } from "./backtest-command";
 
 /** The methods `--method` accepts. */
@@ -20,6 +19,8 @@ export const OPTIMIZE_METHODS = [
   "hrp",
   "risk-parity",
   "min-cvar",
+  "min-risk",
+  "max-ratio",
 ] as const;
 
 /** One of {@link OPTIMIZE_METHODS}. */
@@ -29,7 +30,7 @@ export type OptimizeMethod = (typeof OPTIMIZE_METHODS)[number];
 export const OPTIMIZE_COVARIANCES = ["sample", "ledoit-wolf", "exp"] as const;
 
 /** Methods that take `--bounds` (the others have no weight bounds). */
-const BOUNDED: readonly OptimizeMethod[] = ["min-volatility", "max-sharpe", "max-quadratic-utility", "efficient-return", "efficient-risk", "min-cvar"];
+const BOUNDED: readonly OptimizeMethod[] = ["min-volatility", "max-sharpe", "max-quadratic-utility", "efficient-return", "efficient-risk", "min-cvar", "min-risk", "max-ratio"];
 
 /** The text of `npx workbook optimize --help`: every flag, its default, and the exit codes. */
 export const OPTIMIZE_USAGE = `Usage: npx workbook optimize --prices FILE.csv --method METHOD [options]
@@ -49,6 +50,11 @@ historical daily returns, annualised (PyPortfolioOpt's mean_historical_return).
                             hrp                    hierarchical risk parity (on the --cov covariance)
                             risk-parity            equal risk contributions
                             min-cvar               lowest historical CVaR at 95 % of the daily returns
+                            min-risk               lowest risk under --risk-measure
+                            max-ratio              highest excess return per unit of --risk-measure risk
+                                                   (not cdar; volatility is max-sharpe)
+  --risk-measure NAME     the measure of min-risk and max-ratio (required for them): ${RISK_MEASURES.join(", ")}
+                          (tail measures at 95 %; see the README's measure table)
   --risk-free-rate R      annual risk-free rate of the Sharpe ratio (and of max-sharpe), e.g. 0.02 (default 0)
   --target X              efficient-return: annual expected return, e.g. 0.12; efficient-risk: annual
                           volatility, e.g. 0.15 (required for those two, refused by the others)
@@ -72,6 +78,7 @@ export interface OptimizeArgs {
   readonly riskAversion: number | null;
   readonly bounds: readonly [number, number] | null;
   readonly cov: (typeof OPTIMIZE_COVARIANCES)[number];
+  readonly riskMeasure: RiskMeasure | null;
   readonly json: boolean;
   readonly help: boolean;
 }
@@ -111,6 +118,7 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
     riskAversion: null as number | null,
     bounds: null as readonly [number, number] | null,
     cov: "sample" as OptimizeArgs["cov"],
+    riskMeasure: null as RiskMeasure | null,
     json: false,
     help: false,
   };
@@ -151,6 +159,12 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
         a.bounds = [pair[0]!, pair[1]!];
         break;
       }
+      case "--risk-measure": {
+        const m = value();
+        if (!(RISK_MEASURES as readonly string[]).includes(m)) throw bad("UNKNOWN_MEASURE", `--risk-measure takes one of ${RISK_MEASURES.join(", ")}, got "${m}"`, { flag, value: m });
+        a.riskMeasure = m as RiskMeasure;
+        break;
+      }
       case "--cov": {
         const c = value();
         if (!(OPTIMIZE_COVARIANCES as readonly string[]).includes(c)) throw bad("BAD_FLAG_VALUE", `--cov takes ${OPTIMIZE_COVARIANCES.join(", ")}, got "${c}"`, { flag, value: c });
@@ -172,6 +186,12 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
   if (a.riskAversion !== null && a.method !== "max-quadratic-utility") {
     throw bad("FLAG_NOT_FOR_METHOD", `--risk-aversion is for max-quadratic-utility, not ${a.method}`, { method: a.method });
   }
+  const measured = a.method === "min-risk" || a.method === "max-ratio";
+  if (measured && a.riskMeasure === null) {
+    throw bad("MISSING_FLAG", `${a.method} needs --risk-measure, one of ${RISK_MEASURES.join(", ")}`, { method: a.method });
+  }
+  if (!measured && a.riskMeasure !== null) throw bad("FLAG_NOT_FOR_METHOD", `--risk-measure is for min-risk and max-ratio, not ${a.method}`, { method: a.method });
+  if (a.method === "max-ratio" && a.riskMeasure === "cdar") throw bad("FLAG_NOT_FOR_METHOD", "max-ratio does not take cdar yet; use min-risk --risk-measure cdar", { method: a.method });
   if (a.bounds !== null && !BOUNDED.includes(a.method)) throw bad("FLAG_NOT_FOR_METHOD", `--bounds does not apply to ${a.method} (it has no weight bounds)`, { method: a.method });
   return a;
 }
@@ -185,13 +205,25 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
  * ```
  */
 export function covarianceFor(model: OptimizeArgs["cov"], prices: DateTable): LabelledMatrix {
+  return riskModelFor(model)(prices);
+}
+
+/**
+ * The risk model `--cov` names, as an estimator passed to `prior`.
+ *
+ * @example
+ * ```ts
+ * prior(prices, { covariance: riskModelFor("ledoit-wolf") }).shrinkage; // the Ledoit-Wolf δ
+ * ```
+ */
+export function riskModelFor(model: OptimizeArgs["cov"]): RiskModel {
   switch (model) {
     case "sample":
-      return riskModels.sampleCovariance(prices);
+      return riskModels.sampleCovariance;
     case "ledoit-wolf":
-      return riskModels.ledoitWolfConstantVariance(prices);
+      return riskModels.ledoitWolfConstantVariance;
     case "exp":
-      return riskModels.exponentialCovariance(prices);
+      return riskModels.exponentialCovariance;
   }
 }
 
@@ -209,43 +241,55 @@ export function covarianceFor(model: OptimizeArgs["cov"], prices: DateTable): La
  * ```
  */
 export async function optimize(args: OptimizeArgs, prices: DateTable): Promise<OptimizeResult> {
-  const mu = expectedReturns.meanHistoricalReturn(prices);
-  const cov = covarianceFor(args.cov, prices);
-  const bounds: WeightBounds | undefined = args.bounds ?? undefined;
-  const shared = bounds === undefined ? {} : { bounds };
-  let weights: LabelledVector;
+  const portfolio = await optimizePortfolio(args, prior(prices, { covariance: riskModelFor(args.cov) }));
+  const p = portfolio.performance();
+  return { weights: portfolio.weights.toObject(), performance: { expectedReturn: p.expectedReturn, volatility: p.volatility, sharpe: p.sharpe } };
+}
+
+/**
+ * The portfolio the parsed arguments ask for, under a prior: the `(prior, options)` optimiser behind each
+ * `--method`, the same hand-off the notebooks and the backtester use.
+ *
+ * @example
+ * ```ts
+ * (await optimizePortfolio(parseOptimizeArgs(["--prices", "p.csv", "--method", "hrp"]), prior(prices))).name; // => "HRP"
+ * ```
+ * @throws InputError / InfeasibleError / NumericalError from the optimiser (e.g. a target out of reach).
+ */
+export async function optimizePortfolio(args: OptimizeArgs, p: Prior): Promise<Portfolio> {
+  const riskFreeRate = args.riskFreeRate;
+  const shared = args.bounds === null ? { riskFreeRate } : { bounds: args.bounds, riskFreeRate };
   switch (args.method) {
     case "min-volatility":
-      weights = minVolatility(cov, shared);
-      break;
+      return portfolios.minVolatility(p, shared);
     case "max-sharpe":
-      weights = maxSharpe(mu, cov, { ...shared, riskFreeRate: args.riskFreeRate });
-      break;
+      return portfolios.maxSharpe(p, shared);
     case "max-quadratic-utility":
-      weights = maxQuadraticUtility(mu, cov, { ...shared, riskAversion: args.riskAversion ?? 1 });
-      break;
+      return portfolios.maxUtility(p, { ...shared, riskAversion: args.riskAversion ?? 1 });
     case "efficient-return":
-      weights = efficientReturn(mu, cov, args.target!, shared);
-      break;
+      return portfolios.efficientReturn(p, { ...shared, target: targetOf(args) });
     case "efficient-risk":
-      weights = efficientRisk(mu, cov, args.target!, shared);
-      break;
+      return portfolios.efficientRisk(p, { ...shared, target: targetOf(args) });
     case "hrp":
-      weights = hierarchicalRiskParity({ cov }).weights;
-      break;
+      return portfolios.hrp(p, { riskFreeRate });
     case "risk-parity":
-      weights = equalRiskContribution(cov);
-      break;
+      return portfolios.riskParity(p, { riskFreeRate });
     case "min-cvar":
-      weights = (await minCvar(returnsFromPrices(prices), shared)).weights;
-      break;
+      return portfolios.minCvar(p, shared);
+    case "min-risk":
+      return portfolios.minRisk(p, { ...shared, measure: args.riskMeasure ?? "volatility" });
+    case "max-ratio": {
+      const measure = args.riskMeasure === null || args.riskMeasure === "cdar" ? "volatility" : args.riskMeasure;
+      return portfolios.maxRatio(p, { ...shared, measure });
+    }
     default:
       throw bad("MISSING_FLAG", `--method is required; choose one of ${OPTIMIZE_METHODS.join(", ")}`);
   }
-  const p = portfolioPerformance(weights, mu, cov, { riskFreeRate: args.riskFreeRate });
-  const byTicker: Record<string, number> = {};
-  weights.labels.forEach((t, i) => (byTicker[t] = weights.values[i]!));
-  return { weights: byTicker, performance: { expectedReturn: p.expectedReturn, volatility: p.volatility, sharpe: p.sharpe } };
+}
+
+function targetOf(args: OptimizeArgs): number {
+  if (args.target === null) throw bad("MISSING_FLAG", `${String(args.method)} needs --target`, { method: args.method });
+  return args.target;
 }
 
 /**
@@ -271,7 +315,7 @@ export async function runOptimizeCommand(argv: readonly string[], out: (line: st
     out(JSON.stringify(result, null, 2));
     return 0;
   }
-  const detail = args.target !== null ? `, target ${args.target}` : args.method === "max-quadratic-utility" ? `, risk aversion ${args.riskAversion ?? 1}` : "";
+  const detail = args.target !== null ? `, target ${args.target}` : args.method === "max-quadratic-utility" ? `, risk aversion ${args.riskAversion ?? 1}` : args.riskMeasure !== null ? `, ${args.riskMeasure}` : "";
   out(`${args.method}${detail}, ${args.cov} covariance, ${prices.dates[0]} … ${prices.dates[prices.dates.length - 1]} (${prices.dates.length} days, ${prices.tickers.length} tickers)`);
   out("");
   const rows = Object.entries(result.weights)

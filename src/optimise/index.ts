@@ -50,4 +50,8 @@ export { nonZeroWeights } from "./non-zero-weights";
 export { Portfolio, portfolioOf, HOLDING_TOLERANCE, type PortfolioOptions, type PortfolioDetails } from "./portfolio";
 export { frontierPoint } from "./frontier-point";
 export * as portfolios from "./portfolios/index";
+export { RISK_MEASURES, measureName, type RiskMeasure } from "./portfolios/index";
 export { comparePortfolios, compareWeights, compareGroups, type ComparePortfoliosOptions, type ComparisonColumn } from "./compare-portfolios";
+export { minOwaRisk, type MinOwaRiskOptions, type OwaRiskPortfolio } from "./min-owa-risk";
+export { compareRisks, riskOf, type RiskOptions } from "./compare-risks";
+export { maxOwaRatio, type MaxOwaRatioOptions, type OwaRatioPortfolio } from "./max-owa-ratio";

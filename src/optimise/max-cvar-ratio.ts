@@ -6,6 +6,7 @@ import { InfeasibleError, InputError, NumericalError } from "../core/index";
 import type { DateTable, Weights } from "../core/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cvarPortfolio, setupCvar, type CvarOptions } from "./cvar-problem";
+import { ratioInputs } from "./ratio-inputs";
 import { LpRows, scenarioEntries } from "./lp-rows";
 
 /** Options of {@link maxCvarRatio}. */
@@ -54,39 +55,7 @@ export async function maxCvarRatio(returns: DateTable, options: MaxCvarRatioOpti
   const caller = "maxCvarRatio";
   const setup = setupCvar(caller, returns, options);
   const { n, T, scenarios, beta, system } = setup;
-  const mu = new Float64Array(n);
-  if (options.mu === undefined) {
-    for (let t = 0; t < T; t++) for (let j = 0; j < n; j++) mu[j] = mu[j]! + scenarios[t * n + j]! / T;
-  } else {
-    if (options.mu.length !== n) throw new InputError("SHAPE_MISMATCH", `${caller}: mu has ${options.mu.length} values for ${n} assets; pass one per column of returns`, {});
-    for (let j = 0; j < n; j++) {
-      const m = options.mu[j]!;
-      if (!Number.isFinite(m)) throw new InputError("NON_FINITE_VALUE", `${caller}: mu of ${setup.labels[j]} is ${m}; pass finite expected returns per period`, { label: setup.labels[j] });
-      mu[j] = m;
-    }
-  }
-  const rf = options.riskFreeRate ?? 0;
-  if (!Number.isFinite(rf)) throw new InputError("BAD_RISK_FREE_RATE", `${caller}: riskFreeRate ${rf} must be a finite return per period`, { riskFreeRate: rf });
-  // The best expected return within the bounds must beat rf, or no ratio is positive.
-  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => mu[b]! - mu[a]!);
-  let best = 0;
-  let left = 1;
-  for (const j of order) {
-    best += system.lower[j]! * mu[j]!;
-    left -= system.lower[j]!;
-  }
-  for (const j of order) {
-    const add = Math.min(left, system.upper[j]! - system.lower[j]!);
-    best += add * mu[j]!;
-    left -= add;
-  }
-  if (!(best > rf)) {
-    throw new InfeasibleError(
-      "NO_EXCESS_RETURN",
-      `${caller}: the highest expected return within the bounds, ${best.toPrecision(4)} per period, does not exceed the risk-free rate ${rf}; the ratio has no positive maximum`,
-      { best, riskFreeRate: rf },
-    );
-  }
+  const { mu, rf } = ratioInputs(setup, options.mu, options.riskFreeRate, caller);
 
   const k = n;
   const alpha = n + 1;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, minCvar, minVolatility } from "../../src/optimise/index";
+import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, maxOwaRatio, minCvar, minOwaRisk, minVolatility } from "../../src/optimise/index";
 import { expectedReturns, returnsFromPrices, riskModels } from "../../src/moments/index";
 import { portfolioPerformance } from "../../src/measures/index";
 import type { DateTable, LabelledVector } from "../../src/core/frame";
@@ -46,6 +46,10 @@ async function direct(method: string): Promise<LabelledVector> {
       return hierarchicalRiskParity({ cov }).weights;
     case "risk-parity":
       return equalRiskContribution(cov);
+    case "min-risk":
+      return (await minOwaRisk(returnsFromPrices(prices), { measure: "giniMeanDifference", bounds: [0, 0.6] })).weights;
+    case "max-ratio":
+      return (await maxOwaRatio(returnsFromPrices(prices), { measure: "cvar", bounds: [0, 0.6], riskFreeRate: 0.02 / 252 })).weights;
     default:
       return (await minCvar(returnsFromPrices(prices), { bounds: [0, 0.6] })).weights;
   }
@@ -60,6 +64,8 @@ const flagsOf: Record<string, string[]> = {
   hrp: [],
   "risk-parity": [],
   "min-cvar": ["--bounds", "0,0.6"],
+  "min-risk": ["--bounds", "0,0.6", "--risk-measure", "giniMeanDifference"],
+  "max-ratio": ["--bounds", "0,0.6", "--risk-measure", "cvar"],
 };
 
 describe("npx workbook optimize on test/fixtures/allocation/prices.csv", () => {
@@ -103,7 +109,7 @@ describe("npx workbook optimize on test/fixtures/allocation/prices.csv", () => {
     const r = await cli("--help");
     expect(r.code).toBe(0);
     expect(r.out).toBe(OPTIMIZE_USAGE);
-    for (const flag of ["--prices", "--method", "--risk-free-rate", "--target", "--risk-aversion", "--bounds", "--cov", "--json", "--help"]) expect(r.out).toContain(flag);
+    for (const flag of ["--prices", "--method", "--risk-measure", "--risk-free-rate", "--target", "--risk-aversion", "--bounds", "--cov", "--json", "--help"]) expect(r.out).toContain(flag);
     for (const method of OPTIMIZE_METHODS) expect(r.out).toContain(method);
     const usage: string[] = [];
     await main(["help"], (l) => usage.push(l));
@@ -124,6 +130,10 @@ describe("npx workbook optimize refuses bad requests with a message and exit cod
     ["bounds for risk parity", ["--method", "risk-parity", "--bounds", "0,0.5"], /--bounds does not apply to risk-parity/],
     ["a bad risk aversion", ["--method", "max-quadratic-utility", "--risk-aversion", "-1"], /--risk-aversion takes a number > 0, e.g. 2, got "-1"/],
     ["an unknown covariance", ["--method", "hrp", "--cov", "oas"], /--cov takes sample, ledoit-wolf, exp, got "oas"/],
+    ["min-risk without a measure", ["--method", "min-risk"], /min-risk needs --risk-measure, one of volatility, cdar, cvar/],
+    ["an unknown risk measure", ["--method", "min-risk", "--risk-measure", "evar"], /--risk-measure takes one of volatility, cdar, cvar, .*, got "evar"/],
+    ["a risk measure for another method", ["--method", "hrp", "--risk-measure", "cvar"], /--risk-measure is for min-risk and max-ratio, not hrp/],
+    ["max-ratio with cdar", ["--method", "max-ratio", "--risk-measure", "cdar"], /max-ratio does not take cdar yet/],
     ["a bad risk-free rate", ["--method", "max-sharpe", "--risk-free-rate", "two"], /--risk-free-rate takes an annual rate/],
     ["a volatility target below the minimum", ["--method", "efficient-risk", "--target", "0.05"], /efficientRisk: target volatility 0.05 is below the minimum achievable 0\.1\d+/],
     ["bounds that cannot be fully invested", ["--method", "min-volatility", "--bounds", "0,0.1"], /upper bounds sum to 0\.6 < 1/],

@@ -13,4 +13,5 @@ export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, s
   "06-risk-stress": { years: "3", equityCount: "12", simulations: "2000" },
   "07-backtest": { years: "5", equityCount: "8", lookbackDays: "126", minTrainYears: "2", testYears: "1", rollingDays: "63" },
   "08-dashboard": { years: "6", equityCount: "8", lookbackDays: "252", backtestYears: "2" },
+  "09-risk-measures": { years: "3", equityCount: "8", lookbackDays: "126" },
 };

@@ -12,4 +12,4 @@
  */
 export { maxSharpe, minVolatility, maxUtility, efficientReturnPortfolio as efficientReturn, efficientRiskPortfolio as efficientRisk, frontier, type NamedOptions } from "./mean-variance";
 export { hrp, riskParity, equalWeight, inverseVolatility } from "./risk-based";
-export { minCvar, minCdar, maxCvarRatio } from "./scenario";
+export { minCvar, minCdar, maxCvarRatio, minRisk, minRiskByMeasure, maxRatio, measureName, RISK_MEASURES, type RiskMeasure } from "./scenario";

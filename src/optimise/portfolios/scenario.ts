@@ -8,7 +8,11 @@ import { maxCvarRatio as maxCvarRatioWeights, type MaxCvarRatioOptions } from ".
 import { minCdar as minCdarWeights } from "../min-cdar";
 import { minCvar as minCvarWeights } from "../min-cvar";
 import { Portfolio } from "../portfolio";
-import type { NamedOptions } from "./mean-variance";
+import { maxSharpe, minVolatility, type NamedOptions } from "./mean-variance";
+import { maxOwaRatio, type MaxOwaRatioOptions } from "../max-owa-ratio";
+import { minOwaRisk, type MinOwaRiskOptions } from "../min-owa-risk";
+import { OWA_MEASURES, type OwaMeasure } from "../../measures/index";
+import { InputError } from "../../core/index";
 
 const level = (beta: number | undefined) => `${Math.round(100 * (beta ?? 0.95))} %`;
 
@@ -53,3 +57,101 @@ export async function maxCvarRatio(prior: Prior, options: MaxCvarRatioOptions & 
   return new Portfolio(options.name ?? "max return/CVaR", r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { cvar: r.cvar, ratio: r.ratio } });
 }
 
+/** The measures {@link minRisk} minimises: volatility (the mean-variance minimum), CDaR, and the OWA measures. */
+export type RiskMeasure = "volatility" | "cdar" | OwaMeasure;
+
+/** Every {@link RiskMeasure}. */
+export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...OWA_MEASURES];
+
+/**
+ * The portfolio of least risk under one measure, on the prior: `"volatility"` (minimum volatility on the prior's
+ * covariance), `"cdar"` (minimum CDaR) or a measure of the returns' ordered weighted average (`"cvar"`,
+ * `"worstRealisation"`, `"giniMeanDifference"`, `"tailGini"`, `"range"`, `"cvarRange"`, `"tailGiniRange"`, on the
+ * prior's returns). `details.risk` is the optimum's value of the measure (per period; annual volatility for
+ * `"volatility"`).
+ *
+ * @example
+ * ```ts
+ * const measures = ["volatility", "cvar", "giniMeanDifference"] as const;
+ * comparePortfolios(await Promise.all(measures.map((m) => portfolios.minRisk(p, { measure: m }))));
+ * ```
+ * @throws InputError UNKNOWN_MEASURE naming the measures there are; those of the optimiser behind the measure.
+ */
+export async function minRisk(prior: Prior, options: Omit<MinOwaRiskOptions, "measure"> & NamedOptions & { readonly measure: RiskMeasure }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>> {
+  const { measure } = options;
+  const name = options.name ?? `min ${measureName(measure)}`;
+  if (measure === "volatility") {
+    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, ...rest } = options;
+    const p = minVolatility(prior, { ...rest, name });
+    return new Portfolio(name, p.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: p.volatility } });
+  }
+  if (measure === "cdar") {
+    const r = await minCdarWeights(prior.returns, options);
+    return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.cdar } });
+  }
+  if (!OWA_MEASURES.includes(measure)) {
+    throw new InputError("UNKNOWN_MEASURE", `minRisk: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
+  }
+  const r = await minOwaRisk(prior.returns, { ...options, measure });
+  return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.risk } });
+}
+
+/** A measure in words, for names and captions: `"giniMeanDifference"` → `"Gini mean difference"`. */
+export function measureName(measure: RiskMeasure): string {
+  const names: Record<RiskMeasure, string> = {
+    volatility: "volatility",
+    cdar: "CDaR",
+    cvar: "CVaR",
+    worstRealisation: "worst realisation",
+    giniMeanDifference: "Gini mean difference",
+    tailGini: "tail Gini",
+    range: "range",
+    cvarRange: "CVaR range",
+    tailGiniRange: "tail-Gini range",
+  };
+  return names[measure] ?? String(measure);
+}
+
+/**
+ * The least risky portfolio under each of several measures ({@link minRisk}), in order, one after another.
+ *
+ * @example
+ * ```ts
+ * const list = await portfolios.minRiskByMeasure(p, RISK_MEASURES, { bounds: [0, 0.3] });
+ * comparePortfolios(list);
+ * ```
+ */
+export async function minRiskByMeasure(prior: Prior, measures: readonly RiskMeasure[], options: Omit<MinOwaRiskOptions, "measure"> & Omit<NamedOptions, "name"> = {}): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>[]> {
+  const out: Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>[] = [];
+  for (const measure of measures) out.push(await minRisk(prior, { ...options, measure }));
+  return out;
+}
+
+/**
+ * The portfolio with the highest expected excess return per unit of risk under one measure: `"volatility"` is
+ * maximum Sharpe on the prior's annual μ and Σ; an ordered-weighted-average measure (`"cvar"`, `"tailGini"`,
+ * `"range"`…) uses the per-period mean of the prior's returns against the annual risk-free rate divided by the
+ * prior's frequency (Riskfolio-Lib's `obj="Sharpe"` with a historical measure). `details.ratio` is the optimum's
+ * ratio in the measure's units.
+ *
+ * @example
+ * ```ts
+ * (await portfolios.maxRatio(p, { measure: "cvar", bounds: [0, 0.3] })).details.ratio;
+ * ```
+ * @throws InputError UNKNOWN_MEASURE (CDaR's ratio is not offered yet); InfeasibleError NO_EXCESS_RETURN.
+ */
+export async function maxRatio(prior: Prior, options: Omit<MaxOwaRatioOptions, "measure" | "riskFreeRate" | "mu"> & NamedOptions & { readonly measure: Exclude<RiskMeasure, "cdar"> }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly ratio: number }>> {
+  const { measure } = options;
+  const name = options.name ?? `max return/${measureName(measure)}`;
+  const riskFreeRate = options.riskFreeRate ?? 0.02;
+  if (measure === "volatility") {
+    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, ...rest } = options;
+    const p = maxSharpe(prior, { ...rest, riskFreeRate, name });
+    return new Portfolio(name, p.weights, prior, { riskFreeRate, details: { measure, ratio: p.sharpe } });
+  }
+  if (!OWA_MEASURES.includes(measure)) {
+    throw new InputError("UNKNOWN_MEASURE", `maxRatio: unknown measure ${String(measure)}; choose volatility or one of ${OWA_MEASURES.join(", ")}`, { measure });
+  }
+  const r = await maxOwaRatio(prior.returns, { ...options, measure, riskFreeRate: riskFreeRate / prior.frequency });
+  return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });
+}

@@ -1,0 +1,74 @@
+/**
+ * Portfolios measured on several risk measures at once: the table that shows when the measures disagree.
+ */
+import { InputError, table, vector, type Table } from "../core/index";
+import { drawdownCvar, drawdownSeries, owaValue, owaWeights, OWA_MEASURES, type OwaMeasure } from "../measures/index";
+import type { Portfolio } from "./portfolio";
+import { measureName, RISK_MEASURES, type RiskMeasure } from "./portfolios/index";
+
+/** Options of {@link compareRisks} and {@link riskOf}: the tails' confidence. */
+export interface RiskOptions {
+  /** Confidence of the tail measures (default 0.95), as the optimisers' `beta`. */
+  readonly beta?: number;
+}
+
+/** The scenario returns of a portfolio: its weights on every date on which every ticker of its prior has a return. */
+function scenarioReturns(portfolio: Portfolio): Float64Array {
+  const { returns } = portfolio.prior;
+  const m = returns.tickers.length;
+  const w = portfolio.weights.values;
+  const out: number[] = [];
+  for (let t = 0; t < returns.length; t++) {
+    let s = 0;
+    let complete = true;
+    for (let i = 0; i < m && complete; i++) {
+      const r = returns.values[t * m + i] as number;
+      if (Number.isNaN(r)) complete = false;
+      else s += r * (w[i] as number);
+    }
+    if (complete) out.push(s);
+  }
+  return Float64Array.from(out);
+}
+
+/**
+ * One portfolio's risk under one measure, as the optimisers measure it: `"volatility"` annual from the prior's
+ * covariance; the others per period on the scenario returns (the dates on which every ticker has a return): CDaR
+ * of the uncompounded cumulative return, and the ordered-weighted-average measures (`owaWeights`).
+ *
+ * @example
+ * ```ts
+ * riskOf(portfolios.equalWeight(p), "tailGini"); // a daily loss fraction
+ * ```
+ * @throws InputError UNKNOWN_MEASURE naming the measures there are.
+ */
+export function riskOf(portfolio: Portfolio, measure: RiskMeasure, options: RiskOptions = {}): number {
+  const beta = options.beta ?? 0.95;
+  if (measure === "volatility") return portfolio.volatility;
+  const y = scenarioReturns(portfolio);
+  if (measure === "cdar") return drawdownCvar(drawdownSeries(y, { compounded: false }), { confidence: beta }) + 0;
+  if (!OWA_MEASURES.includes(measure)) {
+    throw new InputError("UNKNOWN_MEASURE", `riskOf: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
+  }
+  return owaValue(y, owaWeights(measure as OwaMeasure, y.length, { beta }));
+}
+
+/**
+ * Each portfolio (a row) measured on each measure (a column), in percent: a minimum-risk portfolio is the lowest of
+ * its own column, and where another portfolio comes close the two measures agree.
+ *
+ * @example
+ * ```ts
+ * compareRisks(minimumRiskPortfolios, ["volatility", "cvar", "giniMeanDifference"]);
+ * ```
+ * @throws InputError EMPTY_TABLE when there is no portfolio; UNKNOWN_MEASURE.
+ */
+export function compareRisks(list: readonly Portfolio[], measures: readonly RiskMeasure[] = RISK_MEASURES, options: RiskOptions = {}): Table {
+  if (list.length === 0) throw new InputError("EMPTY_TABLE", "compareRisks: no portfolios to compare; pass at least one");
+  const labels = list.map((p) => p.name);
+  const columns = Object.fromEntries(
+    measures.map((m) => [measureName(m), vector({ labels, values: Float64Array.from(list, (p) => riskOf(p, m, options)) }, { unit: "fraction" })]),
+  );
+  const level = `${Math.round(100 * (options.beta ?? 0.95))} %`;
+  return table(columns, { labelName: "portfolio", caption: `Volatility annual; the others per period, tails at ${level}` });
+}

@@ -1,0 +1,105 @@
+/**
+ * The highest expected excess return per unit of an ordered-weighted-average risk measure: one linear programme
+ * (Charnes–Cooper), for every measure of `minOwaRisk`.
+ */
+import { InputError, NumericalError, type DateTable, type Weights } from "../core/index";
+import { OWA_MEASURES, owaValue, owaWeights, type OwaMeasure } from "../measures/index";
+import { solveLinearProgramWithHighs } from "../optim/index";
+import { cleanLpWeights, setupCvar, type CvarOptions } from "./cvar-problem";
+import { LpRows, scenarioEntries } from "./lp-rows";
+import { pushOwaRows } from "./min-owa-risk";
+import { ratioInputs } from "./ratio-inputs";
+
+/** Options of {@link maxOwaRatio}. */
+export interface MaxOwaRatioOptions extends Omit<CvarOptions, "constraints" | "marketNeutral"> {
+  /** The risk measure (see `owaWeights`). */
+  readonly measure: OwaMeasure;
+  /** Expected returns per period of the scenarios, one per column (default: the scenarios' mean). */
+  readonly mu?: ArrayLike<number>;
+  /** Risk-free return per period (default 0). */
+  readonly riskFreeRate?: number;
+  /** Confidence of the gains' tail of the range measures (default `beta`). */
+  readonly gainsBeta?: number;
+  /** CVaRs in the tail Gini's approximation (default 100). */
+  readonly steps?: number;
+}
+
+/** The maximum-ratio portfolio of an ordered-weighted-average measure. */
+export interface OwaRatioPortfolio {
+  readonly weights: Weights;
+  readonly measure: OwaMeasure;
+  /** The measure of the weights' scenario returns, per period. */
+  readonly risk: number;
+  /** `μᵀw`, per period. */
+  readonly expectedReturn: number;
+  /** `(μᵀw − rf) / risk`. */
+  readonly ratio: number;
+  readonly nScenarios: number;
+}
+
+/**
+ * The portfolio with the highest `(μᵀw − rf) / risk(w)` for an ordered-weighted-average measure (Riskfolio-Lib's
+ * `obj="Sharpe"` with a historical risk measure). The measures are positively homogeneous, so with `x = k·w` the
+ * problem becomes the LP: minimise `risk(x)` subject to `(μ − rf)ᵀx = 1`, `Σx = k`, `k·lo ≤ x ≤ k·hi` (Charnes–
+ * Cooper), with `risk(x)` bounded by the rows of `pushOwaRows`. Weight bounds only (no other constraints).
+ *
+ * @param returns per-period simple returns, dates × tickers; scenarios with a missing value are dropped.
+ * @example
+ * ```ts
+ * (await maxOwaRatio(returns, { measure: "cvarRange" })).ratio;
+ * ```
+ * @throws InputError UNKNOWN_MEASURE; InfeasibleError NO_EXCESS_RETURN when no portfolio beats the risk-free rate.
+ */
+export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOptions): Promise<OwaRatioPortfolio> {
+  const caller = "maxOwaRatio";
+  if (!OWA_MEASURES.includes(options.measure)) {
+    throw new InputError("UNKNOWN_MEASURE", `${caller}: unknown measure ${String(options.measure)}; choose one of ${OWA_MEASURES.join(", ")}`, { measure: options.measure });
+  }
+  const setup = setupCvar(caller, returns, options);
+  const { n, T, scenarios, system } = setup;
+  const { mu, rf } = ratioInputs(setup, options.mu, options.riskFreeRate, caller);
+  const omega = owaWeights(options.measure, T, { beta: setup.beta, gainsBeta: options.gainsBeta, steps: options.steps });
+  const k = n;
+  const y = n + 1;
+  const a = y + T;
+  const b = a + T;
+  const m = b + T;
+  const N = m + 1;
+  const rows = new LpRows();
+  for (let t = 0; t < T; t++) {
+    const entries = scenarioEntries(scenarios, t, n).map(([j, v]) => [j, -v] as [number, number]);
+    entries.push([y + t, 1]);
+    rows.push(entries, 0, 0);
+  }
+  pushOwaRows(rows, omega, { y, a, b, m });
+  rows.push(Array.from({ length: n }, (_, j): [number, number] => [j, (mu[j] as number) - rf]), 1, 1);
+  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
+  for (let j = 0; j < n; j++) {
+    const hi = system.upper[j] as number;
+    const lo = system.lower[j] as number;
+    if (Number.isFinite(hi)) rows.push([[j, 1], [k, -hi]], -Infinity, 0);
+    if (Number.isFinite(lo) && lo !== 0) rows.push([[j, 1], [k, -lo]], 0, Infinity);
+  }
+  const c = new Float64Array(N);
+  for (let i = a; i < m; i++) c[i] = 1;
+  const lower = new Float64Array(N).fill(-Infinity);
+  const upper = new Float64Array(N).fill(Infinity);
+  for (let j = 0; j < n; j++) lower[j] = (system.lower[j] as number) >= 0 ? 0 : -Infinity;
+  lower[k] = 0;
+  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper));
+  if (result.status !== "optimal") {
+    throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS stopped with status ${result.status}; check the bounds`, { status: result.status });
+  }
+  const scale = result.x[k] as number;
+  if (!(scale > 0)) throw new NumericalError("SOLVER_FAILED", `${caller}: the programme's scale k is ${scale}, not positive; check the bounds`, { k: scale });
+  const weights = cleanLpWeights(setup, Float64Array.from(result.x.subarray(0, n), (v) => v / scale));
+  const w = weights.values;
+  const yOpt = Float64Array.from({ length: T }, (_, t) => {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += (scenarios[t * n + j] as number) * (w[j] as number);
+    return s;
+  });
+  const risk = owaValue(yOpt, omega);
+  const expectedReturn = Array.from(w).reduce((s, x, j) => s + x * (mu[j] as number), 0);
+  return { weights, measure: options.measure, risk, expectedReturn, ratio: (expectedReturn - rf) / risk, nScenarios: T };
+}
