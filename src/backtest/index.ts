@@ -74,3 +74,4 @@ export { equityCurves, drawdownCurves, rollingSharpeCurves } from "./backtest-cu
 export { costsByComponent, rebalanceTable, pickBacktest } from "./trading-costs";
 export { writeTradeLogs, backtestRunsTable, tradeCostsByRun, checkTradeLogs } from "./trade-logs";
 export { riskProfileStrategy, type RiskProfileStrategyOptions } from "./risk-profile-strategy";
+export { portfolioStrategy, type PortfolioStrategyOptions } from "./portfolio-strategy";
