@@ -65,6 +65,7 @@ portsInUse(conn).then((taken) => {
     process.stderr.write(`[kernel] cannot start: port in use on ${conn.ip}: ${taken.join(", ")} (EADDRINUSE); start the kernel again\n`);
     process.exit(3);
   }
+  require("./hold-until-bound.cjs").holdMessagesUntilBound(require(require.resolve("tslab/dist/jupyter.js", { paths: [root] })));
   const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [root] }));
   startKernel({ configPath: connectionFile, enableFindLocal: false });
   // Registered after tslab started, so that an error while starting still ends the process with its stack.
