@@ -3,11 +3,36 @@
  * (computation uses {@link DateTable} and typed rows). danfojs-node takes about
  * a second to load, so it is imported on first use, not with the data layer.
  */
-import type { DataFrame } from "danfojs-node";
 import { InputError } from "../../core/index";
 import type { DateTable } from "../../core/index";
 
 type Danfo = typeof import("danfojs-node");
+
+/**
+ * The part of a danfo.js `DataFrame` the workbook documents. The object is a full danfo.js `DataFrame`; the
+ * declarations name only these members so that importing the data layer does not make every kernel load danfo.js's
+ * type declarations (cast to `import("danfojs-node").DataFrame` for the rest).
+ *
+ * @example
+ * ```ts
+ * const df: DataFrameView = await rowsToDataFrame(rows);
+ * df.loc({ columns: ["ticker", "revenue"] }).print();
+ * ```
+ */
+export interface DataFrameView {
+  /** `[rows, columns]`. */
+  readonly shape: number[];
+  readonly columns: string[];
+  readonly index: (string | number)[];
+  /** Row-major values. */
+  readonly values: unknown[];
+  /** Prints the frame as a text table. */
+  print(): void;
+  /** The first rows (default 5). */
+  head(rows?: number): DataFrameView;
+  /** Rows and columns by label. */
+  loc(selection: { readonly rows?: (string | number)[]; readonly columns?: string[] }): DataFrameView;
+}
 let danfo: Promise<Danfo> | undefined;
 
 function loadDanfo(): Promise<Danfo> {
@@ -26,7 +51,7 @@ function loadDanfo(): Promise<Danfo> {
  * ```
  * @throws InputError when the table's values do not match its shape.
  */
-export async function dateTableToDataFrame(table: DateTable): Promise<DataFrame> {
+export async function dateTableToDataFrame(table: DateTable): Promise<DataFrameView> {
   const n = table.dates.length;
   const m = table.tickers.length;
   if (table.values.length !== n * m) {
@@ -39,7 +64,7 @@ export async function dateTableToDataFrame(table: DateTable): Promise<DataFrame>
     data[ticker] = col;
   });
   const dfd = await loadDanfo();
-  return new dfd.DataFrame(data, { index: [...table.dates] });
+  return new dfd.DataFrame(data, { index: [...table.dates] }) as unknown as DataFrameView;
 }
 
 /**
@@ -54,7 +79,7 @@ export async function dateTableToDataFrame(table: DateTable): Promise<DataFrame>
  * ```
  * @throws InputError for an empty list (a DataFrame needs columns).
  */
-export async function rowsToDataFrame(rows: readonly object[]): Promise<DataFrame> {
+export async function rowsToDataFrame(rows: readonly object[]): Promise<DataFrameView> {
   if (rows.length === 0) throw new InputError("EMPTY_INPUT", "rowsToDataFrame: no rows to show");
   const columns = Object.keys(rows[0]!);
   const data: Record<string, unknown[]> = {};
@@ -64,5 +89,5 @@ export async function rowsToDataFrame(rows: readonly object[]): Promise<DataFram
     data[c] = numeric ? values.map((v) => (v === null ? Number.NaN : v)) : values.map((v) => (v === null ? "" : String(v)));
   }
   const dfd = await loadDanfo();
-  return new dfd.DataFrame(data);
+  return new dfd.DataFrame(data) as unknown as DataFrameView;
 }

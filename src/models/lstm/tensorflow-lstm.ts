@@ -6,7 +6,7 @@ import type * as TF from "@tensorflow/tfjs";
 import { InputError } from "../../core/index";
 import type { LstmArchitecture, LstmEngine, LstmEpochOptions, LstmNetwork, LstmWeight } from "./lstm-engine";
 import { checkLstmWeights, lstmWeightShapes } from "./lstm-weights";
-import { loadTensorFlow, type TensorFlowRuntime } from "./tensorflow-runtime";
+import { loadTensorFlowModule, type TensorFlowModule } from "./tensorflow-module";
 
 /** A Keras model: stacked `tf.layers.lstm` (sigmoid gates, tanh) and a one-unit dense head. */
 function buildModel(tf: typeof TF, a: LstmArchitecture): TF.LayersModel {
@@ -36,7 +36,7 @@ class TensorFlowLstm implements LstmNetwork {
   private optimizer: { readonly adam: TF.Optimizer; readonly learningRate: number } | null = null;
 
   constructor(
-    private readonly runtime: TensorFlowRuntime,
+    private readonly runtime: TensorFlowModule,
     private readonly architecture: LstmArchitecture,
     private readonly model: TF.LayersModel,
   ) {
@@ -122,7 +122,7 @@ export const tensorflowLstmEngine: LstmEngine = Object.freeze({
   name: "tensorflow",
   create: async (architecture: LstmArchitecture, weights: readonly LstmWeight[]): Promise<LstmNetwork> => {
     checkLstmWeights(architecture, weights);
-    const runtime = await loadTensorFlow();
+    const runtime = await loadTensorFlowModule();
     const { tf } = runtime;
     const model = buildModel(tf, architecture);
     const tensors = weights.map((w) => tf.tensor(Float32Array.from(w.values), [...w.shape]));
