@@ -7,7 +7,7 @@ import type { LabelledVector } from "./frame";
 import { DISPLAY_TABLE, INSPECT, inspectDisplayable, type Displayable, type DisplayTable } from "./self-display";
 import type { TableValue } from "./table";
 import type { Unit } from "./unit";
-import { Vector } from "./vector";
+import { isLabelledVector, Vector } from "./vector";
 
 /** One column of a {@link table}: a labelled vector (a `Vector` keeps its unit), or a record label → number or text. */
 export type TableColumnSource = LabelledVector | Readonly<Record<string, TableValue>>;
@@ -32,10 +32,6 @@ interface Column {
   readonly name: string;
   readonly unit: Unit;
   readonly values: readonly TableValue[];
-}
-
-function isLabelledVector(x: unknown): x is LabelledVector {
-  return typeof x === "object" && x !== null && Array.isArray((x as LabelledVector).labels) && (x as LabelledVector).values instanceof Float64Array;
 }
 
 function lookup(source: TableColumnSource): (label: string) => TableValue {

@@ -112,20 +112,25 @@ export class Panel implements PanelFields, Displayable {
 
   /** The rows for which `keep(row, position)` holds; a row is `{ date, ticker, [column]: value }`. */
   where(keep: (row: Readonly<Record<string, number | string>>, position: number) => boolean): Panel {
-    const positions: number[] = [];
-    for (let i = 0; i < this.length; i++) if (keep(this.#row(i), i)) positions.push(i);
-    return this.rows(positions);
+    return this.#positions((i) => keep(this.#row(i), i));
   }
 
   /** The rows where a column is not missing (e.g. the rows a walk-forward tested). */
   wherePresent(name: string): Panel {
     const values = this.values(name);
-    return this.where((_, i) => !Number.isNaN(values[i] as number));
+    return this.#positions((i) => !Number.isNaN(values[i] as number));
+  }
+
+  /** The rows at the positions where `keep(position)` holds (no row objects built). */
+  #positions(keep: (position: number) => boolean): Panel {
+    const positions: number[] = [];
+    for (let i = 0; i < this.length; i++) if (keep(i)) positions.push(i);
+    return this.rows(positions);
   }
 
   /** The rows of one date. @throws InputError UNKNOWN_DATE. */
   on(date: string): Panel {
-    const out = this.where((r) => r.date === date);
+    const out = this.#positions((i) => this.dates[i] === date);
     if (out.length === 0) throw new InputError("UNKNOWN_DATE", `Panel.on: no row dated ${date}; dates run ${this.asOfDates[0]} … ${this.asOfDates[this.asOfDates.length - 1]}`, { date });
     return out;
   }

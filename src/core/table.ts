@@ -89,19 +89,11 @@ function cellText(value: TableValue, column: string, options: TableOptions): str
  * ```
  */
 export function formatValue(value: TableValue, format: ColumnFormat = {}): string {
-  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "—";
-  if (typeof value !== "number") return String(value);
-  switch (format.kind) {
-    case "percent":
-      return `${(value * 100).toFixed(format.decimals ?? 2)} %`;
-    case "integer":
-      return Math.round(value).toLocaleString("en-US");
-    case "text":
-      return String(value);
-    default:
-      return Number.isInteger(value) && format.decimals === undefined ? String(value) : value.toFixed(format.decimals ?? 4);
-  }
+  return formatInUnit(value, UNIT_OF_KIND[format.kind ?? "number"], format.decimals);
 }
+
+/** The unit each {@link ColumnFormat} kind prints as. */
+const UNIT_OF_KIND: Readonly<Record<NonNullable<ColumnFormat["kind"]>, Unit>> = { percent: "fraction", integer: "count", number: "number", text: "text" };
 
 /**
  * An HTML table of rows (objects sharing keys): headers in words, text left-aligned, numbers right-aligned and

@@ -266,6 +266,15 @@ export function vector(source: LabelledVector | Readonly<Record<string, number>>
   return new Vector(Object.keys(record), Object.values(record), options);
 }
 
-function isLabelledVector(x: unknown): x is LabelledVector {
+/**
+ * Whether a value is a labelled vector (`labels` an array, `values` a `Float64Array`) rather than a plain record.
+ *
+ * @example
+ * ```ts
+ * isLabelledVector({ labels: ["A"], values: Float64Array.of(1) }); // => true
+ * isLabelledVector({ A: 1 });                                      // => false
+ * ```
+ */
+export function isLabelledVector(x: unknown): x is LabelledVector {
   return typeof x === "object" && x !== null && Array.isArray((x as LabelledVector).labels) && (x as LabelledVector).values instanceof Float64Array;
 }

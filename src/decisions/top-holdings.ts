@@ -2,7 +2,7 @@
  * A portfolio's largest holdings in a few words.
  */
 import { vector, type LabelledVector } from "../core/index";
-import type { ComparisonColumn, Portfolio } from "../optimise/index";
+import { HOLDING_TOLERANCE, type ComparisonColumn, type Portfolio } from "../optimise/index";
 
 /**
  * The `n` largest holdings (weights above 1e-4), largest first, as "LTBX 25 %, MKTIDX 20 %, …" (whole percent).
@@ -15,7 +15,7 @@ import type { ComparisonColumn, Portfolio } from "../optimise/index";
  */
 export function topHoldings(weights: Portfolio | LabelledVector, n = 5): string {
   const w = vector("weights" in weights ? weights.weights : weights);
-  return w.nonZero(1e-4).top(n).entries().map(([t, x]) => `${t} ${(x * 100).toFixed(0)} %`).join(", ");
+  return w.nonZero(HOLDING_TOLERANCE).top(n).entries().map(([t, x]) => `${t} ${(x * 100).toFixed(0)} %`).join(", ");
 }
 
 /**

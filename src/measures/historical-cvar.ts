@@ -4,6 +4,7 @@
 import { InputError } from "../core/index";
 import { checkReturns } from "./check-inputs";
 import { tailOf } from "./empirical-tail";
+import { scenarioReturns } from "./scenario-returns";
 
 /**
  * Historical CVaR at confidence β of a portfolio over scenarios: the mean loss over the worst `(1 − β)·T` of the
@@ -41,13 +42,7 @@ export function historicalCvar(scenarios: Float64Array, weights: ArrayLike<numbe
       { values: scenarios.length, n },
     );
   }
-  const T = scenarios.length / n;
-  const outcomes = new Float64Array(T);
-  for (let t = 0; t < T; t++) {
-    let r = 0;
-    for (let j = 0; j < n; j++) r += scenarios[t * n + j]! * weights[j]!;
-    outcomes[t] = r;
-  }
+  const outcomes = scenarioReturns(scenarios, n, weights);
   checkReturns(outcomes, caller, "portfolio returns", 1);
   return tailOf(outcomes, beta).conditionalValueAtRisk;
 }

@@ -85,6 +85,7 @@ export { measureTable, valuesOfSeries, type MeasureTableOptions, type SeriesValu
 export { returnMomentsTable } from "./return-moments-table";
 export { tailRiskTable, type TailRiskEstimator, type TailRiskTableOptions } from "./tail-risk-table";
 export { drawdownFrame } from "./drawdown-frame";
-export { tailGini, tailGiniWeights, type TailGiniOptions } from "./tail-gini";
+export { tailGini, type TailGiniOptions } from "./tail-gini";
 export { returnRange, cvarRange, tailGiniRange, type RangeOptions } from "./range-measures";
-export { owaWeights, owaValue, OWA_MEASURES, type OwaMeasure, type OwaOptions } from "./owa-weights";
+export { owaWeights, owaValue, tailGiniWeights, OWA_MEASURES, type OwaMeasure, type OwaOptions } from "./owa-weights";
+export { scenarioReturns } from "./scenario-returns";

@@ -5,7 +5,30 @@
  */
 import { InputError } from "../core/index";
 import { tailPosition } from "./empirical-tail";
-import { tailGiniWeights } from "./tail-gini";
+
+/**
+ * The levels and weights of the CVaRs whose weighted sum is the tail Gini, as Riskfolio-Lib's `owa_tg`: levels
+ * `a₁ < … < a_m` evenly spaced from 0.0001 to `1 − β`, weights `w₁ = a₂·a₁ / a_m²`, `wᵢ = (aᵢ₊₁ − aᵢ₋₁)·aᵢ / a_m²`,
+ * `w_m = (a_m − a_{m−1}) / a_m`.
+ *
+ * @example
+ * ```ts
+ * tailGiniWeights(0.95, 3); // => { levels: [0.0001, 0.02505, 0.05], weights: [0.001, 0.4999…, 0.499] }
+ * ```
+ */
+export function tailGiniWeights(beta: number, steps: number): { levels: number[]; weights: number[] } {
+  const alpha = 1 - beta;
+  const m = steps;
+  // numpy.linspace(alpha, 0.0001, m)[::-1]
+  const levels = Array.from({ length: m }, (_, i) => (i === m - 1 ? 0.0001 : alpha + (i * (0.0001 - alpha)) / (m - 1))).reverse();
+  const last = levels[m - 1] as number;
+  const weights = levels.map((a, i) => {
+    if (i === 0) return ((levels[1] as number) * a) / last ** 2;
+    if (i === m - 1) return (last - (levels[m - 2] as number)) / last;
+    return (((levels[i + 1] as number) - (levels[i - 1] as number)) * a) / last ** 2;
+  });
+  return { levels, weights };
+}
 
 /** The measures written as ordered weighted averages of the returns. */
 export type OwaMeasure = "cvar" | "worstRealisation" | "giniMeanDifference" | "tailGini" | "range" | "cvarRange" | "tailGiniRange";

@@ -4,7 +4,8 @@
  */
 import { checkConfidence, checkReturns } from "./check-inputs";
 import { tailOf } from "./empirical-tail";
-import { checkSteps, tailGini } from "./tail-gini";
+import { owaValue, owaWeights } from "./owa-weights";
+import { checkSteps } from "./tail-gini";
 
 /** Options of {@link cvarRange} and {@link tailGiniRange}. */
 export interface RangeOptions {
@@ -75,5 +76,5 @@ export function tailGiniRange(returns: ArrayLike<number>, options: RangeOptions 
   const beta = checkConfidence(options.beta ?? 0.95, caller);
   const gainsBeta = checkConfidence(options.gainsBeta ?? beta, caller);
   const steps = checkSteps(options.steps ?? 100, caller);
-  return tailGini(returns, { beta, steps }) + tailGini(negated(returns), { beta: gainsBeta, steps });
+  return owaValue(returns, owaWeights("tailGiniRange", returns.length, { beta, gainsBeta, steps }));
 }

@@ -3,7 +3,7 @@
  */
 import { InputError } from "../core/index";
 import { checkConfidence, checkReturns } from "./check-inputs";
-import { tailOf } from "./empirical-tail";
+import { owaValue, owaWeights } from "./owa-weights";
 
 /** Options of {@link tailGini}. */
 export interface TailGiniOptions {
@@ -14,34 +14,11 @@ export interface TailGiniOptions {
 }
 
 /**
- * The levels and weights of the CVaRs whose weighted sum is the tail Gini, as Riskfolio-Lib's `owa_tg`: levels
- * `a₁ < … < a_m` evenly spaced from 0.0001 to `1 − β`, weights `w₁ = a₂·a₁ / a_m²`, `wᵢ = (aᵢ₊₁ − aᵢ₋₁)·aᵢ / a_m²`,
- * `w_m = (a_m − a_{m−1}) / a_m`.
- *
- * @example
- * ```ts
- * tailGiniWeights(0.95, 3); // => { levels: [0.0001, 0.02505, 0.05], weights: [0.001, 0.4999…, 0.499] }
- * ```
- */
-export function tailGiniWeights(beta: number, steps: number): { levels: number[]; weights: number[] } {
-  const alpha = 1 - beta;
-  const m = steps;
-  // numpy.linspace(alpha, 0.0001, m)[::-1]
-  const levels = Array.from({ length: m }, (_, i) => (i === m - 1 ? 0.0001 : alpha + (i * (0.0001 - alpha)) / (m - 1))).reverse();
-  const last = levels[m - 1] as number;
-  const weights = levels.map((a, i) => {
-    if (i === 0) return ((levels[1] as number) * a) / last ** 2;
-    if (i === m - 1) return (last - (levels[m - 2] as number)) / last;
-    return (((levels[i + 1] as number) - (levels[i - 1] as number)) * a) / last ** 2;
-  });
-  return { levels, weights };
-}
-
-/**
  * Tail Gini of a return series: `Σᵢ wᵢ·CVaR_{1−aᵢ}` over the levels of {@link tailGiniWeights} — Riskfolio-Lib's
  * `TG(X, alpha, a_sim)` (Cajas' ordered-weighted-average formulation), a loss as a positive fraction per period.
- * Each CVaR is the fractional-tail CVaR of {@link empiricalTail} (Riskfolio-Lib's `owa_cvar`). It lies between
- * CVaR at β and the worst realisation.
+ * Each CVaR is the fractional-tail CVaR of {@link empiricalTail} (Riskfolio-Lib's `owa_cvar`), and the sum is
+ * taken as one ordered weighted average (`owaWeights("tailGini")`, one sort). It lies between CVaR at β and the
+ * worst realisation.
  *
  * @param returns per-period returns (fractions), at least 2, finite.
  * @example
@@ -55,8 +32,7 @@ export function tailGini(returns: ArrayLike<number>, options: TailGiniOptions = 
   checkReturns(returns, caller, "returns", 2);
   const beta = checkConfidence(options.beta ?? 0.95, caller);
   const steps = checkSteps(options.steps ?? 100, caller);
-  const { levels, weights } = tailGiniWeights(beta, steps);
-  return levels.reduce((sum, a, i) => sum + (weights[i] as number) * tailOf(returns, 1 - a).conditionalValueAtRisk, 0);
+  return owaValue(returns, owaWeights("tailGini", returns.length, { beta, steps }));
 }
 
 /** Checks the number of CVaRs of the tail Gini's approximation: a whole number ≥ 3. */

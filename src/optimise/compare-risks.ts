@@ -2,7 +2,9 @@
  * Portfolios measured on several risk measures at once: the table that shows when the measures disagree.
  */
 import { InputError, table, vector, type Table } from "../core/index";
-import { drawdownCvar, drawdownSeries, owaValue, owaWeights, OWA_MEASURES, type OwaMeasure } from "../measures/index";
+import { owaValue, owaWeights, OWA_MEASURES, scenarioReturns, type OwaMeasure } from "../measures/index";
+import { completeScenarios } from "./cvar-problem";
+import { uncompoundedCdar } from "./min-cdar";
 import type { Portfolio } from "./portfolio";
 import { measureName, RISK_MEASURES, type RiskMeasure } from "./portfolios/index";
 
@@ -13,28 +15,16 @@ export interface RiskOptions {
 }
 
 /** The scenario returns of a portfolio: its weights on every date on which every ticker of its prior has a return. */
-function scenarioReturns(portfolio: Portfolio): Float64Array {
-  const { returns } = portfolio.prior;
-  const m = returns.tickers.length;
-  const w = portfolio.weights.values;
-  const out: number[] = [];
-  for (let t = 0; t < returns.length; t++) {
-    let s = 0;
-    let complete = true;
-    for (let i = 0; i < m && complete; i++) {
-      const r = returns.values[t * m + i] as number;
-      if (Number.isNaN(r)) complete = false;
-      else s += r * (w[i] as number);
-    }
-    if (complete) out.push(s);
-  }
-  return Float64Array.from(out);
+function portfolioScenarioReturns(portfolio: Portfolio): Float64Array {
+  const { scenarios } = completeScenarios(portfolio.prior.returns, "riskOf");
+  return scenarioReturns(scenarios, portfolio.prior.returns.tickers.length, portfolio.weights.values);
 }
 
 /**
  * One portfolio's risk under one measure, as the optimisers measure it: `"volatility"` annual from the prior's
  * covariance; the others per period on the scenario returns (the dates on which every ticker has a return): CDaR
- * of the uncompounded cumulative return, and the ordered-weighted-average measures (`owaWeights`).
+ * of the uncompounded cumulative return (`uncompoundedCdar`, as `minCdar`), and the ordered-weighted-average
+ * measures (`owaWeights`).
  *
  * @example
  * ```ts
@@ -43,10 +33,13 @@ function scenarioReturns(portfolio: Portfolio): Float64Array {
  * @throws InputError UNKNOWN_MEASURE naming the measures there are.
  */
 export function riskOf(portfolio: Portfolio, measure: RiskMeasure, options: RiskOptions = {}): number {
-  const beta = options.beta ?? 0.95;
+  return measureOf(portfolio, measure === "volatility" ? new Float64Array(0) : portfolioScenarioReturns(portfolio), measure, options.beta ?? 0.95);
+}
+
+/** {@link riskOf} with the portfolio's scenario returns `y` already computed (unused for volatility). */
+function measureOf(portfolio: Portfolio, y: Float64Array, measure: RiskMeasure, beta: number): number {
   if (measure === "volatility") return portfolio.volatility;
-  const y = scenarioReturns(portfolio);
-  if (measure === "cdar") return drawdownCvar(drawdownSeries(y, { compounded: false }), { confidence: beta }) + 0;
+  if (measure === "cdar") return uncompoundedCdar(y, beta);
   if (!OWA_MEASURES.includes(measure)) {
     throw new InputError("UNKNOWN_MEASURE", `riskOf: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
   }
@@ -66,8 +59,10 @@ export function riskOf(portfolio: Portfolio, measure: RiskMeasure, options: Risk
 export function compareRisks(list: readonly Portfolio[], measures: readonly RiskMeasure[] = RISK_MEASURES, options: RiskOptions = {}): Table {
   if (list.length === 0) throw new InputError("EMPTY_TABLE", "compareRisks: no portfolios to compare; pass at least one");
   const labels = list.map((p) => p.name);
+  const beta = options.beta ?? 0.95;
+  const scenarios = list.map((p) => portfolioScenarioReturns(p)); // once per portfolio, not per measure
   const columns = Object.fromEntries(
-    measures.map((m) => [measureName(m), vector({ labels, values: Float64Array.from(list, (p) => riskOf(p, m, options)) }, { unit: "fraction" })]),
+    measures.map((m) => [measureName(m), vector({ labels, values: Float64Array.from(list, (p, k) => measureOf(p, scenarios[k] as Float64Array, m, beta)) }, { unit: "fraction" })]),
   );
   const level = `${Math.round(100 * (options.beta ?? 0.95))} %`;
   return table(columns, { labelName: "portfolio", caption: `Volatility annual; the others per period, tails at ${level}` });

@@ -84,6 +84,34 @@ export function setupCvar(caller: string, returns: DateTable, options: CvarOptio
   }
   const n = returns.tickers.length;
   if (n === 0) throw new InputError("EMPTY_INPUT", `${caller}: returns have no tickers; pass at least one column`, {});
+  const { scenarios, T } = completeScenarios(returns, caller);
+  if (T < 2) {
+    throw new InputError(
+      "TOO_FEW_SCENARIOS",
+      `${caller}: returns have ${T} complete row${T === 1 ? "" : "s"} (rows with a missing value are dropped); pass a longer window or drop the tickers that listed late`,
+      { complete: T },
+    );
+  }
+  const system = buildConstraintSystem(returns.tickers, caller, {
+    bounds: options.bounds,
+    constraints: options.constraints,
+    budget: budgetOf(options.marketNeutral, options.bounds, caller),
+  });
+  return { caller, labels: returns.tickers, n, scenarios, T, beta, system, cutoff };
+}
+
+/**
+ * The scenarios of a returns table: its rows on which every ticker has a return (as PyPortfolioOpt, which warns
+ * "Removing NaNs from returns"), row-major `T × n`.
+ *
+ * @throws InputError NON_FINITE_RETURN for a return of ±Infinity, naming the ticker and date.
+ * @example
+ * ```ts
+ * completeScenarios(returnsFromPrices(prices), "minCvar").T; // => number of complete rows
+ * ```
+ */
+export function completeScenarios(returns: DateTable, caller: string): { readonly scenarios: Float64Array; readonly T: number } {
+  const n = returns.tickers.length;
   const kept: number[] = [];
   for (let t = 0; t < returns.dates.length; t++) {
     let complete = true;
@@ -99,22 +127,11 @@ export function setupCvar(caller: string, returns: DateTable, options: CvarOptio
     }
     if (complete) kept.push(t);
   }
-  if (kept.length < 2) {
-    throw new InputError(
-      "TOO_FEW_SCENARIOS",
-      `${caller}: returns have ${kept.length} complete row${kept.length === 1 ? "" : "s"} (rows with a missing value are dropped); pass a longer window or drop the tickers that listed late`,
-      { complete: kept.length },
-    );
-  }
   const scenarios = new Float64Array(kept.length * n);
   kept.forEach((t, row) => scenarios.set(returns.values.subarray(t * n, (t + 1) * n), row * n));
-  const system = buildConstraintSystem(returns.tickers, caller, {
-    bounds: options.bounds,
-    constraints: options.constraints,
-    budget: budgetOf(options.marketNeutral, options.bounds, caller),
-  });
-  return { caller, labels: returns.tickers, n, scenarios, T: kept.length, beta, system, cutoff };
+  return { scenarios, T: kept.length };
 }
+
 
 /** What the CVaR LP optimises. */
 export type CvarGoal =

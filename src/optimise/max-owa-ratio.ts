@@ -2,12 +2,12 @@
  * The highest expected excess return per unit of an ordered-weighted-average risk measure: one linear programme
  * (Charnes–Cooper), for every measure of `minOwaRisk`.
  */
-import { InputError, NumericalError, type DateTable, type Weights } from "../core/index";
-import { OWA_MEASURES, owaValue, owaWeights, type OwaMeasure } from "../measures/index";
+import { NumericalError, type DateTable, type Weights } from "../core/index";
+import { owaValue, scenarioReturns, type OwaMeasure } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
-import { cleanLpWeights, setupCvar, type CvarOptions } from "./cvar-problem";
-import { LpRows, scenarioEntries } from "./lp-rows";
-import { pushOwaRows } from "./min-owa-risk";
+import { cleanLpWeights, type CvarOptions } from "./cvar-problem";
+import { LpRows } from "./lp-rows";
+import { owaProblem, pushOwaRows, pushScenarioRows } from "./min-owa-risk";
 import { ratioInputs } from "./ratio-inputs";
 
 /** Options of {@link maxOwaRatio}. */
@@ -51,14 +51,9 @@ export interface OwaRatioPortfolio {
  * @throws InputError UNKNOWN_MEASURE; InfeasibleError NO_EXCESS_RETURN when no portfolio beats the risk-free rate.
  */
 export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOptions): Promise<OwaRatioPortfolio> {
-  const caller = "maxOwaRatio";
-  if (!OWA_MEASURES.includes(options.measure)) {
-    throw new InputError("UNKNOWN_MEASURE", `${caller}: unknown measure ${String(options.measure)}; choose one of ${OWA_MEASURES.join(", ")}`, { measure: options.measure });
-  }
-  const setup = setupCvar(caller, returns, options);
-  const { n, T, scenarios, system } = setup;
+  const { setup, omega } = owaProblem("maxOwaRatio", returns, options);
+  const { n, T, system, caller } = setup;
   const { mu, rf } = ratioInputs(setup, options.mu, options.riskFreeRate, caller);
-  const omega = owaWeights(options.measure, T, { beta: setup.beta, gainsBeta: options.gainsBeta, steps: options.steps });
   const k = n;
   const y = n + 1;
   const a = y + T;
@@ -66,11 +61,7 @@ export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOption
   const m = b + T;
   const N = m + 1;
   const rows = new LpRows();
-  for (let t = 0; t < T; t++) {
-    const entries = scenarioEntries(scenarios, t, n).map(([j, v]) => [j, -v] as [number, number]);
-    entries.push([y + t, 1]);
-    rows.push(entries, 0, 0);
-  }
+  pushScenarioRows(rows, setup, y);
   pushOwaRows(rows, omega, { y, a, b, m });
   rows.push(Array.from({ length: n }, (_, j): [number, number] => [j, (mu[j] as number) - rf]), 1, 1);
   rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
@@ -94,12 +85,7 @@ export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOption
   if (!(scale > 0)) throw new NumericalError("SOLVER_FAILED", `${caller}: the programme's scale k is ${scale}, not positive; check the bounds`, { k: scale });
   const weights = cleanLpWeights(setup, Float64Array.from(result.x.subarray(0, n), (v) => v / scale));
   const w = weights.values;
-  const yOpt = Float64Array.from({ length: T }, (_, t) => {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += (scenarios[t * n + j] as number) * (w[j] as number);
-    return s;
-  });
-  const risk = owaValue(yOpt, omega);
+  const risk = owaValue(scenarioReturns(setup.scenarios, n, w), omega);
   const expectedReturn = Array.from(w).reduce((s, x, j) => s + x * (mu[j] as number), 0);
   return { weights, measure: options.measure, risk, expectedReturn, ratio: (expectedReturn - rf) / risk, nScenarios: T };
 }

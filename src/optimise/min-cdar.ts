@@ -3,7 +3,7 @@
  */
 import { InfeasibleError, InputError, NumericalError } from "../core/index";
 import type { DateTable, Weights } from "../core/index";
-import { averageDrawdown, drawdownCvar, drawdownSeries } from "../measures/index";
+import { averageDrawdown, drawdownCvar, drawdownSeries, scenarioReturns } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cleanLpWeights, setupCvar, type CvarOptions, type CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
@@ -55,14 +55,21 @@ export async function minCdar(returns: DateTable, options: CvarOptions = {}): Pr
 
 /** CDaR at β of weights over the setup's scenarios: uncompounded drawdowns, the start a peak. */
 function cdarOf(setup: CvarSetup, w: ArrayLike<number>): number {
-  const { n, T, scenarios, beta } = setup;
-  const path = new Float64Array(T);
-  for (let t = 0; t < T; t++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += scenarios[t * n + i]! * w[i]!;
-    path[t] = s;
-  }
-  const dd = drawdownSeries(path, { compounded: false });
+  return uncompoundedCdar(scenarioReturns(setup.scenarios, setup.n, w), setup.beta);
+}
+
+/**
+ * CDaR at β of per-period returns as the CDaR optimisers measure it: the mean of the worst `1 − β` of the
+ * drawdowns of the **uncompounded** cumulative return (the start counting as a peak); β = 0 gives the average
+ * drawdown. A positive fraction, not annualised.
+ *
+ * @example
+ * ```ts
+ * uncompoundedCdar(Float64Array.of(0.1, -0.2, 0.05), 0.5); // the mean of the worst half of the drawdowns
+ * ```
+ */
+export function uncompoundedCdar(returns: ArrayLike<number>, beta: number): number {
+  const dd = drawdownSeries(returns, { compounded: false });
   return (beta === 0 ? averageDrawdown(dd) : drawdownCvar(dd, { confidence: beta })) + 0; // + 0: no −0 for a flat path
 }
 

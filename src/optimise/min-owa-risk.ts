@@ -3,7 +3,7 @@
  * realisation, Gini mean difference, tail Gini, range, CVaR range, tail-Gini range): one linear programme on HiGHS.
  */
 import { InfeasibleError, InputError, NumericalError, type DateTable, type Weights } from "../core/index";
-import { OWA_MEASURES, owaValue, owaWeights, type OwaMeasure } from "../measures/index";
+import { OWA_MEASURES, owaValue, owaWeights, scenarioReturns, type OwaMeasure } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cleanLpWeights, setupCvar, type CvarOptions, type CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
@@ -48,28 +48,52 @@ export interface OwaRiskPortfolio {
  * @throws InfeasibleError when no portfolio meets the bounds and constraints.
  */
 export async function minOwaRisk(returns: DateTable, options: MinOwaRiskOptions): Promise<OwaRiskPortfolio> {
-  const caller = "minOwaRisk";
+  const { setup, omega } = owaProblem("minOwaRisk", returns, options);
+  if (setup.system.maxHoldings !== undefined) {
+    throw new InputError("UNSUPPORTED_CONSTRAINT", `${setup.caller}: a maxHoldings constraint is not supported here yet; use minCvar or drop it`, {});
+  }
+  const weights = cleanLpWeights(setup, await solveOwaProgramme(setup, omega));
+  return { weights, measure: options.measure, risk: owaValue(scenarioReturns(setup.scenarios, setup.n, weights.values), omega), nScenarios: setup.T };
+}
+
+/**
+ * The common start of the OWA optimisers: the measure checked, the scenarios and constraints set up (as the CVaR
+ * optimisers), and the measure's ordered weights for that many scenarios.
+ *
+ * @example
+ * ```ts
+ * const { setup, omega } = owaProblem("minOwaRisk", returns, { measure: "tailGini" });
+ * ```
+ * @throws InputError UNKNOWN_MEASURE; those of `setupCvar`.
+ */
+export function owaProblem(
+  caller: string,
+  returns: DateTable,
+  options: CvarOptions & { readonly measure: OwaMeasure; readonly gainsBeta?: number; readonly steps?: number },
+): { readonly setup: CvarSetup; readonly omega: Float64Array } {
   if (!OWA_MEASURES.includes(options.measure)) {
     throw new InputError("UNKNOWN_MEASURE", `${caller}: unknown measure ${String(options.measure)}; choose one of ${OWA_MEASURES.join(", ")}`, { measure: options.measure });
   }
   const setup = setupCvar(caller, returns, options);
-  if (setup.system.maxHoldings !== undefined) {
-    throw new InputError("UNSUPPORTED_CONSTRAINT", `${caller}: a maxHoldings constraint is not supported here yet; use minCvar or drop it`, {});
-  }
   const omega = owaWeights(options.measure, setup.T, { beta: setup.beta, gainsBeta: options.gainsBeta, steps: options.steps });
-  const weights = cleanLpWeights(setup, await solveOwaProgramme(setup, omega));
-  return { weights, measure: options.measure, risk: owaValue(scenarioReturns(setup, weights.values), omega), nScenarios: setup.T };
+  return { setup, omega };
 }
 
-function scenarioReturns(setup: CvarSetup, w: ArrayLike<number>): Float64Array {
-  const { n, T, scenarios } = setup;
-  const y = new Float64Array(T);
-  for (let t = 0; t < T; t++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += (scenarios[t * n + i] as number) * (w[i] as number);
-    y[t] = s;
+/**
+ * Adds the rows `yₜ − rₜᵀx = 0` that define the scenario returns `y` (columns `y … y + T − 1`) of the portfolio
+ * `x` (the LP's first `n` columns).
+ *
+ * @example
+ * ```ts
+ * pushScenarioRows(rows, setup, V); // y in columns V … V + T − 1
+ * ```
+ */
+export function pushScenarioRows(rows: LpRows, setup: CvarSetup, y: number): void {
+  for (let t = 0; t < setup.T; t++) {
+    const entries = scenarioEntries(setup.scenarios, t, setup.n).map(([j, v]) => [j, -v] as [number, number]);
+    entries.push([y + t, 1]);
+    rows.push(entries, 0, 0);
   }
-  return y;
 }
 
 /**
@@ -101,7 +125,7 @@ export function pushOwaRows(rows: LpRows, omega: Float64Array, columns: { readon
 }
 
 async function solveOwaProgramme(setup: CvarSetup, omega: Float64Array): Promise<Float64Array> {
-  const { n, T, scenarios, system, caller } = setup;
+  const { n, T, system, caller } = setup;
   const V = system.nVariables;
   const y = V;
   const a = V + T;
@@ -110,12 +134,7 @@ async function solveOwaProgramme(setup: CvarSetup, omega: Float64Array): Promise
   const N = m + 1;
   const rows = new LpRows();
   rows.addSystem(system);
-  for (let t = 0; t < T; t++) {
-    // yₜ − rₜᵀw = 0
-    const entries = scenarioEntries(scenarios, t, n).map(([j, v]) => [j, -v] as [number, number]);
-    entries.push([y + t, 1]);
-    rows.push(entries, 0, 0);
-  }
+  pushScenarioRows(rows, setup, y);
   pushOwaRows(rows, omega, { y, a, b, m });
   const c = new Float64Array(N);
   for (let k = a; k < m; k++) c[k] = 1;

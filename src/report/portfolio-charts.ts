@@ -2,29 +2,14 @@
  * Charts drawn straight from the table model: a table as stacked bars, portfolios on their
  * frontier, money by group as a treemap. Formats follow the values' units.
  */
-import { InputError, type Table, type Unit, type Vector } from "../core/index";
+import { InputError, type Table, type Vector } from "../core/index";
 import type { Prior } from "../moments/index";
 import type { EfficientFrontierPoint, Portfolio } from "../optimise/index";
 import { efficientFrontierChart } from "./efficient-frontier-chart";
 import type { Figure } from "./figure";
 import { stackedBarChart } from "./stacked-bar-chart";
 import { treemapChart } from "./treemap-chart";
-
-/** The d3 format of a unit on an axis or in a hover label. */
-function formatOf(unit: Unit): string {
-  switch (unit) {
-    case "fraction":
-      return ".1%";
-    case "money":
-      return ",.0f";
-    case "count":
-      return ",d";
-    case "ratio":
-      return ".2f";
-    default:
-      return ".4~g";
-  }
-}
+import { axisFormat } from "./vector-bar-chart";
 
 /**
  * A table as stacked bars: one bar per column, stacked by row (e.g. `compareGroups(portfolios, assetClassOf)`: a bar
@@ -43,7 +28,7 @@ export function tableStackedBarChart(title: string, data: Table, options: { read
     title,
     labels: data.columns,
     series: data.labels.map((label) => ({ name: label, values: columns.map((c) => c.getOr(label, 0)) })),
-    valueFormat: formatOf(unit).replace(".1%", ".0%"),
+    valueFormat: axisFormat(unit),
     valueAxis: options.valueAxis ?? (unit === "fraction" ? "weight" : "value"),
   });
 }

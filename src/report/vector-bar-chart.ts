@@ -8,8 +8,20 @@ import type { Figure } from "./figure";
 /** Options of {@link vectorBarChart}: those of `barChart` but the labels and values, which the vector gives. */
 export type VectorBarChartOptions = Partial<Omit<BarChartOptions, "title" | "labels" | "values">>;
 
-/** The d3 format a unit's values take on a chart axis (percent for fractions). */
 const AXIS_FORMAT: Partial<Record<Unit, string>> = { fraction: ".0%", ratio: ".2f", money: ",.2f", count: ",d" };
+
+/**
+ * The d3 format a unit's values take on a chart axis (percent for fractions), or `undefined` for plotly's own.
+ *
+ * @example
+ * ```ts
+ * axisFormat("fraction"); // => ".0%"
+ * axisFormat("number");   // => undefined
+ * ```
+ */
+export function axisFormat(unit: Unit): string | undefined {
+  return AXIS_FORMAT[unit];
+}
 
 /**
  * One bar per label of the vector, in the vector's order (`sort: true` for largest first). The axis format follows
@@ -27,7 +39,7 @@ const AXIS_FORMAT: Partial<Record<Unit, string>> = { fraction: ".0%", ratio: ".2
  * @throws InputError when a value is not finite (as `barChart`).
  */
 export function vectorBarChart(title: string, values: Vector, options: VectorBarChartOptions = {}): Figure {
-  const valueFormat = options.valueFormat ?? AXIS_FORMAT[values.unit];
+  const valueFormat = options.valueFormat ?? axisFormat(values.unit);
   const valueAxis = options.valueAxis ?? (values.name === "value" ? undefined : values.name);
   return barChart({ ...options, title, labels: values.labels, values: values.values, valueFormat, valueAxis });
 }

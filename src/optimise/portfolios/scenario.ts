@@ -109,7 +109,7 @@ export function measureName(measure: RiskMeasure): string {
     cvarRange: "CVaR range",
     tailGiniRange: "tail-Gini range",
   };
-  return names[measure] ?? String(measure);
+  return names[measure];
 }
 
 /**
