@@ -40,3 +40,4 @@ export * as stress from "./stress/index";
 export * as backtest from "./backtest/index";
 export * as report from "./report/index";
 export * as workbook from "./workbook/index";
+export * as sweep from "./sweep/index";

@@ -14,7 +14,7 @@ describe("the library's barrel: one namespace a layer", () => {
     expect(typeof optimise.cleanWeights).toBe("function");
     expect(typeof moments.returnsFromPrices).toBe("function");
     expect(typeof measures.portfolioPerformance).toBe("function");
-    expect(Object.keys(library).sort()).toEqual(["backtest", "core", "data", "decisions", "features", "linalg", "measures", "models", "moments", "optim", "optimise", "report", "stress", "validation", "workbook"]);
+    expect(Object.keys(library).sort()).toEqual(["backtest", "core", "data", "decisions", "features", "linalg", "measures", "models", "moments", "optim", "optimise", "report", "stress", "sweep", "validation", "workbook"]);
   });
 
   it("runs the notebook pipeline: prices → mu, S → weights → performance", () => {

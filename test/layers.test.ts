@@ -22,6 +22,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["stress", "backtest"],
   ["report"],
   ["workbook"],
+  ["sweep"],
   ["cli"],
 ];
 

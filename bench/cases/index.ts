@@ -11,6 +11,9 @@ import { minCvarCase } from "./min-cvar";
 import { minCdarCase } from "./min-cdar";
 import { maxCvarRatioCase } from "./max-cvar-ratio";
 import { randomForestCase } from "./random-forest";
+import { rebalanceCase } from "./rebalance";
+import { hmmCase } from "./hmm";
+import { sweepCase } from "./sweep";
 
 /** Every benchmark case, in the order of the README's table. */
 export const CASES: readonly BenchCase<any>[] = [
@@ -26,4 +29,7 @@ export const CASES: readonly BenchCase<any>[] = [
   lstmCase,
   backtestCase,
   canonicalBuildCase,
+  rebalanceCase,
+  hmmCase,
+  sweepCase,
 ];

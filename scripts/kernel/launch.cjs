@@ -4,6 +4,8 @@
 // Jupyter starts kernels in the notebook's folder; tslab compiles cells with their
 // rootDir at the kernel's working directory, so this launcher moves to the project
 // root first, where node_modules/allocation-workbook links to the package (its dist/).
+// WORKBOOK_KERNEL_CWD names another folder to start in instead: a project where the
+// package was installed with npm (the installed-package test runs a notebook there).
 //
 // tslab catches errors thrown in timers and unhandled promise rejections and only
 // prints them to whichever cell is current; a headless run would miss them. When
@@ -14,7 +16,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..", "..");
-process.chdir(root);
+process.chdir(process.env.WORKBOOK_KERNEL_CWD || root);
 
 
 const connectionFile = process.argv[2];

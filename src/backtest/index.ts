@@ -75,3 +75,6 @@ export { costsByComponent, rebalanceTable, pickBacktest } from "./trading-costs"
 export { writeTradeLogs, backtestRunsTable, tradeCostsByRun, checkTradeLogs } from "./trade-logs";
 export { riskProfileStrategy, type RiskProfileStrategyOptions } from "./risk-profile-strategy";
 export { portfolioStrategy, type PortfolioStrategyOptions } from "./portfolio-strategy";
+export { regimeStrategy, staticPriorStrategy, compareRegimeStrategy, DEFAULT_REGIME_LOOKBACK_DAYS, type RegimeStrategyOptions, type RegimeComparisonOptions } from "./regime-strategy";
+export { costAwareStrategy, multiPeriodStrategy, costBlindStrategy, rebalanceCostsOf, type CostAwareStrategyOptions } from "./cost-aware-strategy";
+export { compareRebalancing, type CompareRebalancingOptions, type RebalancingComparison } from "./compare-rebalancing";

@@ -285,9 +285,12 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
       out[j] = w;
       sum += w;
     }
-    if (!leverage && sum > 1 + 1e-9) {
+    if (!leverage && sum > 1 + 1e-6) {
       throw new InputError("LEVERAGED_WEIGHTS", `${where} returned weights summing to ${sum.toFixed(6)} > 1; normalise them, or pass allowLeverage: true to borrow`, { date, sum });
     }
+    // A solver's round-off (a sum of 1 + 2e-9, say) is not leverage: the weights are scaled back to a sum of 1.
+    // Up to 1 + 1e-9 they are traded as given, as before.
+    if (!leverage && sum > 1 + 1e-9) for (let j = 0; j < m; j++) out[j] = out[j]! / sum;
     return out;
   };
 

@@ -1,12 +1,11 @@
 /**
  * `npx workbook backtest`: a strategy on a CSV of prices, from the command line.
  */
-import { readFlags } from "./read-flags";
+import { choiceOption, command, commandProgress, dateOption, numberOption, writeError } from "./command-line";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   backtestMetrics,
-  backtestProgressLogger,
   buyAndHold,
   calendarRebalance,
   driftRebalance,
@@ -20,12 +19,12 @@ import {
   sixtyForty,
   writeTradeLog,
   type BacktestMetrics,
+  type BacktestProgress,
   type BacktestResult,
   type RebalanceRule,
   type Strategy,
 } from "../backtest/index";
 import { tableText } from "../report/index";
-import { InputError } from "../core/index";
 import type { DateTable } from "../core/index";
 import { packagePath } from "../core/index";
 import { sources, sql } from "../data/index";
@@ -36,36 +35,44 @@ export const CLI_STRATEGIES = ["equal-weight", "sixty-forty", "min-volatility", 
 /** Where the trade log goes without `--trades`. */
 export const DEFAULT_TRADES_FILE = packagePath("build", "backtest", "trades.duckdb");
 
-/** The text of `npx workbook backtest --help`: every flag, its default, and the exit codes. */
-export const BACKTEST_USAGE = `Usage: npx workbook backtest --prices FILE.csv --strategy NAME [options]
-
-Backtests a strategy on a CSV of daily prices, walk-forward (the strategy sees only prices up to each
+/** The command's options: each flag's value, help and check, from which `--help` and the parser are made. */
+const BACKTEST = command({
+  name: "backtest",
+  synopsis: "--prices FILE.csv --strategy NAME [options]",
+  description: `Backtests a strategy on a CSV of daily prices, walk-forward (the strategy sees only prices up to each
 rebalance date), trading at the close with costs; prints the metrics next to a benchmark and writes every
-trade, with an audit record of the run, to a DuckDB file.
+trade, with an audit record of the run, to a DuckDB file.`,
+  options: {
+    prices: { value: "FILE.csv", help: "prices, wide (a date column, one column per ticker, blank before a ticker lists) or\nlong; loaded through the canonical build, so bad rows are rejected with reasons (required)" },
+    strategy: choiceOption("NAME", CLI_STRATEGIES, `${CLI_STRATEGIES.join(", ")} (required)`, {
+      code: "UNKNOWN_STRATEGY",
+      message: (s) => `unknown strategy "${s}"; choose one of ${CLI_STRATEGIES.join(", ")}`,
+    }),
+    rebalance: {
+      value: "RULE",
+      help: "monthly (default), weekly, quarterly (the first trading day of each), never\n(buy and hold), or drift:0.05 (when a weight strays more than 0.05 from its target)",
+      read: (raw: string): RebalanceRule => parseRebalance(raw),
+    },
+    costBps: numberOption("N", "commission, basis points of each trade's value (default 0)", (x) => x >= 0, "a number of basis points ≥ 0, e.g. 5"),
+    perShare: numberOption("N", "commission per share, in the prices' currency (default 0)", (x) => x >= 0, "an amount per share ≥ 0, e.g. 0.005"),
+    spreadBps: numberOption("N", "full bid-ask spread, basis points; each trade pays half (default 0)", (x) => x >= 0, "a number of basis points ≥ 0, e.g. 10"),
+    start: dateOption("first trading day, YYYY-MM-DD; earlier rows are history the strategy may read\n(default: the first date once the strategy has its lookback)"),
+    end: dateOption("last trading day (default: the file's last date)"),
+    capital: numberOption("N", "starting cash (default 1000000)", (x) => x > 0, "a positive amount, e.g. 1000000"),
+    fractional: { help: "trade fractional shares (default: whole shares, rounded down)" },
+    lookback: numberOption("DAYS", "trading days the optimisers estimate from (default 252)", (x) => Number.isInteger(x) && x >= 2, "a whole number of trading days ≥ 2, e.g. 252"),
+    equity: { value: "TICKER", help: "sixty-forty's equity fund (default MKTIDX)" },
+    bond: { value: "TICKER", help: "sixty-forty's bond fund (default LTBX)" },
+    benchmark: { value: "TICKER", help: "compare with buying and holding TICKER (default: equal weight, bought once and held)" },
+    riskFreeRate: numberOption("RATE", "annual risk-free rate of the Sharpe and Sortino ratios, e.g. 0.02 (default 0)", (x) => x > -1 && x < 1, "an annual rate as a fraction, e.g. 0.02", { flag: "--risk-free" }),
+    trades: { value: "FILE.duckdb", help: "the trade log (default build/backtest/trades.duckdb); runs accumulate in it" },
+    quiet: { help: "no progress on standard error (a bar on a terminal, a line every quarter otherwise)" },
+  },
+  exitCodes: "0 done, 2 bad flags or a bad file (the message says which and why)",
+});
 
-  --prices FILE.csv     prices, wide (a date column, one column per ticker, blank before a ticker lists) or
-                        long; loaded through the canonical build, so bad rows are rejected with reasons (required)
-  --strategy NAME       ${CLI_STRATEGIES.join(", ")} (required)
-  --rebalance RULE      monthly (default), weekly, quarterly (the first trading day of each), never
-                        (buy and hold), or drift:0.05 (when a weight strays more than 0.05 from its target)
-  --cost-bps N          commission, basis points of each trade's value (default 0)
-  --per-share N         commission per share, in the prices' currency (default 0)
-  --spread-bps N        full bid-ask spread, basis points; each trade pays half (default 0)
-  --start DATE          first trading day, YYYY-MM-DD; earlier rows are history the strategy may read
-                        (default: the first date once the strategy has its lookback)
-  --end DATE            last trading day (default: the file's last date)
-  --capital N           starting cash (default 1000000)
-  --fractional          trade fractional shares (default: whole shares, rounded down)
-  --lookback DAYS       trading days the optimisers estimate from (default 252)
-  --equity TICKER       sixty-forty's equity fund (default MKTIDX)
-  --bond TICKER         sixty-forty's bond fund (default LTBX)
-  --benchmark TICKER    compare with buying and holding TICKER (default: equal weight, bought once and held)
-  --risk-free RATE      annual risk-free rate of the Sharpe and Sortino ratios, e.g. 0.02 (default 0)
-  --trades FILE.duckdb  the trade log (default build/backtest/trades.duckdb); runs accumulate in it
-  --json                print the result as JSON instead of a table
-  --help                this text
-
-Exit codes: 0 done, 2 bad flags or a bad file (the message says which and why).`;
+/** The text of `npx workbook backtest --help`: every flag, its default, and the exit codes (generated). */
+export const BACKTEST_USAGE = BACKTEST.usage;
 
 /** Parsed `npx workbook backtest` arguments. */
 export interface BacktestArgs {
@@ -85,24 +92,12 @@ export interface BacktestArgs {
   readonly benchmark: string | null;
   readonly riskFreeRate: number;
   readonly trades: string;
+  readonly quiet: boolean;
   readonly json: boolean;
   readonly help: boolean;
 }
 
-function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
-  return new InputError(code, `workbook backtest: ${message}\n\nRun "npx workbook backtest --help" for the options.`, details);
-}
-
-function numberFlag(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(x) || !check(x)) throw bad("BAD_FLAG_VALUE", `${flag} takes ${what}, got "${raw}"`, { flag, value: raw });
-  return x;
-}
-
-function dateFlag(flag: string, raw: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw bad("BAD_FLAG_VALUE", `${flag} takes a date YYYY-MM-DD, got "${raw}"`, { flag, value: raw });
-  return raw;
-}
+const bad = BACKTEST.fail;
 
 /**
  * Reads a `--rebalance` value: `weekly`, `monthly`, `quarterly`, `never`, or `drift:THRESHOLD`.
@@ -117,7 +112,13 @@ export function parseRebalance(raw: string): RebalanceRule {
   if (raw === "weekly" || raw === "monthly" || raw === "quarterly") return calendarRebalance(raw);
   if (raw === "never") return neverRebalance();
   const drift = /^drift:(.+)$/.exec(raw);
-  if (drift) return driftRebalance(numberFlag("--rebalance drift:", drift[1]!, (x) => x > 0 && x < 1, "a threshold between 0 and 1, e.g. drift:0.05"));
+  if (drift) {
+    const x = Number(drift[1]);
+    if (drift[1]!.trim() === "" || !(x > 0 && x < 1)) {
+      throw bad("BAD_FLAG_VALUE", `--rebalance drift: takes a threshold between 0 and 1, e.g. drift:0.05, got "${drift[1]}"`, { flag: "--rebalance", value: raw });
+    }
+    return driftRebalance(x);
+  }
   throw bad("BAD_FLAG_VALUE", `--rebalance takes monthly, weekly, quarterly, never or drift:THRESHOLD (e.g. drift:0.05), got "${raw}"`, { flag: "--rebalance", value: raw });
 }
 
@@ -131,91 +132,28 @@ export function parseRebalance(raw: string): RebalanceRule {
  * ```
  */
 export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
-  const a = {
-    prices: null as string | null,
-    strategy: null as BacktestArgs["strategy"],
-    rebalance: calendarRebalance("monthly") as RebalanceRule,
-    costBps: 0,
-    perShare: 0,
-    spreadBps: 0,
-    start: null as string | null,
-    end: null as string | null,
-    capital: 1_000_000,
-    fractional: false,
-    lookback: 252,
-    equity: "MKTIDX",
-    bond: "LTBX",
-    benchmark: null as string | null,
-    riskFreeRate: 0,
-    trades: DEFAULT_TRADES_FILE,
-    json: false,
-    help: false,
+  const { values: v, help, json } = BACKTEST.parse(argv);
+  const a: BacktestArgs = {
+    prices: v.prices ?? null,
+    strategy: v.strategy ?? null,
+    rebalance: v.rebalance ?? calendarRebalance("monthly"),
+    costBps: v.costBps ?? 0,
+    perShare: v.perShare ?? 0,
+    spreadBps: v.spreadBps ?? 0,
+    start: v.start ?? null,
+    end: v.end ?? null,
+    capital: v.capital ?? 1_000_000,
+    fractional: v.fractional,
+    lookback: v.lookback ?? 252,
+    equity: v.equity ?? "MKTIDX",
+    bond: v.bond ?? "LTBX",
+    benchmark: v.benchmark ?? null,
+    riskFreeRate: v.riskFreeRate ?? 0,
+    trades: v.trades ?? DEFAULT_TRADES_FILE,
+    quiet: v.quiet,
+    json,
+    help,
   };
-  const nonNegative = (x: number) => x >= 0;
-  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
-    switch (flag) {
-      case "--help":
-      case "-h":
-        a.help = true;
-        break;
-      case "--json":
-        a.json = true;
-        break;
-      case "--fractional":
-        a.fractional = true;
-        break;
-      case "--prices":
-        a.prices = value();
-        break;
-      case "--strategy": {
-        const s = value();
-        if (!(CLI_STRATEGIES as readonly string[]).includes(s)) throw bad("UNKNOWN_STRATEGY", `unknown strategy "${s}"; choose one of ${CLI_STRATEGIES.join(", ")}`, { strategy: s });
-        a.strategy = s as BacktestArgs["strategy"];
-        break;
-      }
-      case "--rebalance":
-        a.rebalance = parseRebalance(value());
-        break;
-      case "--cost-bps":
-        a.costBps = numberFlag(flag, value(), nonNegative, "a number of basis points ≥ 0, e.g. 5");
-        break;
-      case "--per-share":
-        a.perShare = numberFlag(flag, value(), nonNegative, "an amount per share ≥ 0, e.g. 0.005");
-        break;
-      case "--spread-bps":
-        a.spreadBps = numberFlag(flag, value(), nonNegative, "a number of basis points ≥ 0, e.g. 10");
-        break;
-      case "--start":
-        a.start = dateFlag(flag, value());
-        break;
-      case "--end":
-        a.end = dateFlag(flag, value());
-        break;
-      case "--capital":
-        a.capital = numberFlag(flag, value(), (x) => x > 0, "a positive amount, e.g. 1000000");
-        break;
-      case "--lookback":
-        a.lookback = numberFlag(flag, value(), (x) => Number.isInteger(x) && x >= 2, "a whole number of trading days ≥ 2, e.g. 252");
-        break;
-      case "--equity":
-        a.equity = value();
-        break;
-      case "--bond":
-        a.bond = value();
-        break;
-      case "--benchmark":
-        a.benchmark = value();
-        break;
-      case "--risk-free":
-        a.riskFreeRate = numberFlag(flag, value(), (x) => x > -1 && x < 1, "an annual rate as a fraction, e.g. 0.02");
-        break;
-      case "--trades":
-        a.trades = value();
-        break;
-      default:
-        throw bad("UNKNOWN_FLAG", `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${flag}`, { flag });
-    }
-  }
   if (a.start !== null && a.end !== null && a.start > a.end) throw bad("BAD_FLAG_VALUE", `--start ${a.start} is after --end ${a.end}`, {});
   return a;
 }
@@ -319,7 +257,7 @@ function metricRow(m: BacktestMetrics): Record<string, string | number | null> {
  * await runBacktestCommand(["--prices", "prices.csv", "--strategy", "equal-weight", "--cost-bps", "5"]); // => 0
  * ```
  */
-export async function runBacktestCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+export async function runBacktestCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = writeError): Promise<number> {
   const args = parseBacktestArgs(argv);
   if (args.help) {
     out(BACKTEST_USAGE);
@@ -336,7 +274,9 @@ export async function runBacktestCommand(argv: readonly string[], out: (line: st
     fractionalShares: args.fractional,
     ...(args.start !== null ? { start: args.start } : {}),
     ...(args.end !== null ? { end: args.end } : {}),
-    onProgress: backtestProgressLogger({ write: err }),
+    onProgress: ((report) => (e: BacktestProgress) => report({ label: e.strategy, done: e.done, total: e.total, note: `${e.rebalances} rebalances` }))(
+      commandProgress(err, { quiet: args.quiet, unit: "days" }),
+    ),
   });
   const window = { start: result.settings.start, end: result.settings.end, capital: args.capital };
   let benchmark: BacktestResult;

@@ -1,4 +1,6 @@
-import { WorkbookError } from "../core/index";
+import { readFileSync } from "node:fs";
+import { packagePath, WorkbookError } from "../core/index";
+import { writeError } from "./command-line";
 import { runWorkbook } from "../workbook/index";
 
 /** Usage of `npx workbook`. */
@@ -8,7 +10,12 @@ Commands:
   run [NOTEBOOK …] [--param NAME=VALUE …]   execute the notebooks headless (same as npm run workbook)
   backtest --prices FILE --strategy NAME    backtest a strategy on a CSV of prices, with costs and a trade log
   optimize --prices FILE --method METHOD    optimised weights and their performance for a CSV of prices
+  sweep GRID.json [--workers N | --queue redis://HOST:PORT]
+                                            a grid of backtests or notebook runs, on a local pool or a queue
+  worker --queue redis://HOST:PORT          take sweep jobs from a queue (run on any number of machines)
+  monitor --prices FILE | --embedded         drift indicators on new prices; retrain when they cross thresholds (cron)
   help                                      this text
+  --version                                 the package's version
 
 Run "npx workbook COMMAND --help" for a command's options.`;
 
@@ -21,7 +28,7 @@ Run "npx workbook COMMAND --help" for a command's options.`;
  * await main(["run", "00", "--param", "years=3"]); // => 0
  * ```
  */
-export async function main(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+export async function main(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = writeError): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -33,6 +40,19 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       case "optimize":
         // Loaded on demand, like the backtest: the allocation layer and DuckDB are not needed by "run".
         return await (await import("./optimize-command")).runOptimizeCommand(rest, out, err);
+      case "sweep":
+        // Loaded on demand: BullMQ, DuckDB and the backtest layer are not needed by the other commands.
+        return await (await import("./sweep-command")).runSweepCommand(rest, out, err);
+      case "worker":
+        return await (await import("./worker-command")).runWorkerCommand(rest, out);
+      case "monitor":
+        // Loaded on demand: DuckDB and the models are not needed by the other commands.
+        return await (await import("./monitor-command")).runMonitorCommand(rest, out, err);
+      case "--version":
+      case "-V":
+      case "version":
+        out(packageVersion());
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -45,9 +65,16 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     }
   } catch (e) {
     if (e instanceof WorkbookError) {
+      // The --json contract (command-line.ts): the failure is also one JSON document on standard output.
+      if (rest.includes("--json")) out(JSON.stringify({ error: { name: e.name, code: e.code, message: e.message, details: e.details } }, null, 2));
       err(e.message);
       return 2;
     }
     throw e;
   }
+}
+
+/** The installed package's version, from its package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
 }

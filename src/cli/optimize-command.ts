@@ -1,8 +1,8 @@
 /**
  * `npx workbook optimize`: optimised weights for a CSV of prices, from the command line.
  */
-import { readFlags } from "./read-flags";
-import { portfolios, RISK_MEASURES, type Portfolio, type RiskMeasure } from "../optimise/index";
+import { choiceOption, command, numberOption, type Fail } from "./command-line";
+import { CLUSTER_RISK_MEASURES, portfolios, RISK_MEASURES, type Portfolio, type RiskMeasure } from "../optimise/index";
 import { prior, riskModels, type Prior, type RiskModel } from "../moments/index";
 import { tableText } from "../report/index";
 import { InputError } from "../core/index";
@@ -18,6 +18,8 @@ export const OPTIMIZE_METHODS = [
   "efficient-risk",
   "hrp",
   "risk-parity",
+  "herc",
+  "nco",
   "min-cvar",
   "min-risk",
   "max-ratio",
@@ -30,44 +32,78 @@ export type OptimizeMethod = (typeof OPTIMIZE_METHODS)[number];
 export const OPTIMIZE_COVARIANCES = ["sample", "ledoit-wolf", "exp"] as const;
 
 /** Methods that take `--bounds` (the others have no weight bounds). */
-const BOUNDED: readonly OptimizeMethod[] = ["min-volatility", "max-sharpe", "max-quadratic-utility", "efficient-return", "efficient-risk", "min-cvar", "min-risk", "max-ratio"];
+const BOUNDED: readonly OptimizeMethod[] = ["min-volatility", "max-sharpe", "max-quadratic-utility", "efficient-return", "efficient-risk", "min-cvar", "min-risk", "max-ratio", "hrp", "herc", "nco"];
 
-/** The text of `npx workbook optimize --help`: every flag, its default, and the exit codes. */
-export const OPTIMIZE_USAGE = `Usage: npx workbook optimize --prices FILE.csv --method METHOD [options]
+/** The measures of the hierarchical methods' cluster split (`volatility` is their `standardDeviation`). */
+const CLUSTER_MEASURES: readonly string[] = ["volatility", ...CLUSTER_RISK_MEASURES];
 
-Optimises portfolio weights on a CSV of daily prices and prints them with the portfolio's expected return,
+/** Every name `--risk-measure` accepts; which ones a method takes is checked with the method. */
+const MEASURE_NAMES: readonly string[] = [...new Set([...RISK_MEASURES, ...CLUSTER_MEASURES])];
+
+/** The measures each method takes with `--risk-measure`. */
+const MEASURES_OF: Partial<Record<OptimizeMethod, readonly string[]>> = {
+  "min-risk": RISK_MEASURES,
+  "max-ratio": RISK_MEASURES,
+  "risk-parity": RISK_MEASURES,
+  hrp: CLUSTER_MEASURES,
+  herc: CLUSTER_MEASURES,
+};
+
+/** The command's options: each flag's value, help and check, from which `--help` and the parser are made. */
+const OPTIMIZE = command({
+  name: "optimize",
+  synopsis: "--prices FILE.csv --method METHOD [options]",
+  description: `Optimises portfolio weights on a CSV of daily prices and prints them with the portfolio's expected return,
 volatility and Sharpe ratio (annual; 252 trading days a year). Expected returns are the geometric mean of the
-historical daily returns, annualised (PyPortfolioOpt's mean_historical_return).
+historical daily returns, annualised (PyPortfolioOpt's mean_historical_return).`,
+  options: {
+    prices: { value: "FILE.csv", help: "prices, wide (a date column, one column per ticker, blank before a ticker lists) or\nlong; loaded through the canonical build, so bad rows are rejected with reasons (required)" },
+    method: choiceOption("METHOD", OPTIMIZE_METHODS, `one of (required):
+  min-volatility         lowest volatility
+  max-sharpe             highest Sharpe ratio (uses --risk-free-rate)
+  max-quadratic-utility  highest μᵀw − (A/2)·wᵀΣw (uses --risk-aversion)
+  efficient-return       lowest volatility for an expected return ≥ --target
+  efficient-risk         highest return for a volatility ≤ --target
+  hrp                    hierarchical risk parity (on the --cov covariance; --risk-measure for the split)
+  risk-parity            equal risk contributions (of --risk-measure; default volatility)
+  herc                   hierarchical equal risk contribution (skfolio's HERC)
+  nco                    nested clustered optimisation (min variance inside and across clusters, skfolio's NCO)
+  min-cvar               lowest historical CVaR at 95 % of the daily returns
+  min-risk               lowest risk under --risk-measure
+  max-ratio              highest excess return per unit of --risk-measure risk`, {
+      code: "UNKNOWN_METHOD",
+      message: (m) => `unknown method "${m}"; choose one of ${OPTIMIZE_METHODS.join(", ")}`,
+    }),
+    riskMeasure: choiceOption("NAME", MEASURE_NAMES, `the measure of min-risk and max-ratio (required for them): ${RISK_MEASURES.join(", ")};\nof risk-parity (default volatility), the same; of the cluster split of hrp and herc: ${CLUSTER_MEASURES.join(", ")}\n(tail measures at 95 %; see the README's measure table)`, {
+      code: "UNKNOWN_MEASURE",
+      message: (m, flag) => `${flag} takes one of ${MEASURE_NAMES.join(", ")}, got "${m}"`,
+    }),
+    riskFreeRate: numberOption("R", "annual risk-free rate of the Sharpe ratio (and of max-sharpe), e.g. 0.02 (default 0)", (x) => x > -1 && x < 1, "an annual rate as a fraction, e.g. 0.02"),
+    target: numberOption("X", "efficient-return: annual expected return, e.g. 0.12; efficient-risk: annual\nvolatility, e.g. 0.15 (required for those two, refused by the others)", () => true, "an annual return or volatility as a fraction, e.g. 0.15"),
+    riskAversion: numberOption("A", "max-quadratic-utility's risk aversion A > 0 (default 1)", (x) => x > 0, "a number > 0, e.g. 2"),
+    bounds: {
+      value: "LO,HI",
+      help: "bounds of every weight, e.g. 0,0.3 or -0.2,1 (default 0,1: long only); not for\nhrp and risk-parity",
+      read: (raw: string, flag: string, fail: Fail): readonly [number, number] => {
+        const parts = raw.split(",");
+        const pair = parts.map((p) => (p.trim() === "" ? NaN : Number(p)));
+        if (parts.length !== 2 || !pair.every(Number.isFinite) || !(pair[0]! < pair[1]!) || pair[1]! <= 0) {
+          throw fail("BAD_FLAG_VALUE", `--bounds takes LO,HI with LO < HI and HI > 0, e.g. 0,0.3, got "${raw}"`, { flag, value: raw });
+        }
+        return [pair[0]!, pair[1]!];
+      },
+    },
+    cov: choiceOption("MODEL", OPTIMIZE_COVARIANCES, "the covariance: sample (default), ledoit-wolf (shrunk to constant variance) or exp\n(exponentially weighted, span 180 days)"),
+  },
+  exitCodes: "0 done, 2 bad flags, a bad file or an infeasible request (the message says which and why)",
+});
 
-  --prices FILE.csv       prices, wide (a date column, one column per ticker, blank before a ticker lists) or
-                          long; loaded through the canonical build, so bad rows are rejected with reasons (required)
-  --method METHOD         one of (required):
-                            min-volatility         lowest volatility
-                            max-sharpe             highest Sharpe ratio (uses --risk-free-rate)
-                            max-quadratic-utility  highest μᵀw − (A/2)·wᵀΣw (uses --risk-aversion)
-                            efficient-return       lowest volatility for an expected return ≥ --target
-                            efficient-risk         highest return for a volatility ≤ --target
-                            hrp                    hierarchical risk parity (on the --cov covariance)
-                            risk-parity            equal risk contributions
-                            min-cvar               lowest historical CVaR at 95 % of the daily returns
-                            min-risk               lowest risk under --risk-measure
-                            max-ratio              highest excess return per unit of --risk-measure risk
-                                                   (not cdar; volatility is max-sharpe)
-  --risk-measure NAME     the measure of min-risk and max-ratio (required for them): ${RISK_MEASURES.join(", ")}
-                          (tail measures at 95 %; see the README's measure table)
-  --risk-free-rate R      annual risk-free rate of the Sharpe ratio (and of max-sharpe), e.g. 0.02 (default 0)
-  --target X              efficient-return: annual expected return, e.g. 0.12; efficient-risk: annual
-                          volatility, e.g. 0.15 (required for those two, refused by the others)
-  --risk-aversion A       max-quadratic-utility's risk aversion A > 0 (default 1)
-  --bounds LO,HI          bounds of every weight, e.g. 0,0.3 or -0.2,1 (default 0,1: long only); not for
-                          hrp and risk-parity
-  --cov MODEL             the covariance: sample (default), ledoit-wolf (shrunk to constant variance) or exp
-                          (exponentially weighted, span 180 days)
-  --json                  print {"weights": {TICKER: w, …}, "performance": {"expectedReturn", "volatility",
-                          "sharpe"}} instead of a table
-  --help                  this text
-
-Exit codes: 0 done, 2 bad flags, a bad file or an infeasible request (the message says which and why).`;
+/**
+ * The text of `npx workbook optimize --help`: every flag, its default, and the exit codes (generated from the
+ * command's options). With `--json` it prints {"weights": {TICKER: w, …}, "performance": {"expectedReturn",
+ * "volatility", "sharpe"}}.
+ */
+export const OPTIMIZE_USAGE = OPTIMIZE.usage;
 
 /** Parsed `npx workbook optimize` arguments. */
 export interface OptimizeArgs {
@@ -78,7 +114,7 @@ export interface OptimizeArgs {
   readonly riskAversion: number | null;
   readonly bounds: readonly [number, number] | null;
   readonly cov: (typeof OPTIMIZE_COVARIANCES)[number];
-  readonly riskMeasure: RiskMeasure | null;
+  readonly riskMeasure: string | null;
   readonly json: boolean;
   readonly help: boolean;
 }
@@ -89,15 +125,7 @@ export interface OptimizeResult {
   readonly performance: { readonly expectedReturn: number; readonly volatility: number; readonly sharpe: number };
 }
 
-function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
-  return new InputError(code, `workbook optimize: ${message}\n\nRun "npx workbook optimize --help" for the options.`, details);
-}
-
-function numberFlag(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(x) || !check(x)) throw bad("BAD_FLAG_VALUE", `${flag} takes ${what}, got "${raw}"`, { flag, value: raw });
-  return x;
-}
+const bad = OPTIMIZE.fail;
 
 /**
  * Parses `npx workbook optimize` arguments (see {@link OPTIMIZE_USAGE}) and checks that the flags fit the method.
@@ -110,71 +138,19 @@ function numberFlag(flag: string, raw: string, check: (x: number) => boolean, wh
  * ```
  */
 export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
-  const a = {
-    prices: null as string | null,
-    method: null as OptimizeMethod | null,
-    riskFreeRate: 0,
-    target: null as number | null,
-    riskAversion: null as number | null,
-    bounds: null as readonly [number, number] | null,
-    cov: "sample" as OptimizeArgs["cov"],
-    riskMeasure: null as RiskMeasure | null,
-    json: false,
-    help: false,
+  const { values: v, help, json } = OPTIMIZE.parse(argv);
+  const a: OptimizeArgs = {
+    prices: v.prices ?? null,
+    method: v.method ?? null,
+    riskFreeRate: v.riskFreeRate ?? 0,
+    target: v.target ?? null,
+    riskAversion: v.riskAversion ?? null,
+    bounds: v.bounds ?? null,
+    cov: v.cov ?? "sample",
+    riskMeasure: v.riskMeasure ?? null,
+    json,
+    help,
   };
-  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
-    switch (flag) {
-      case "--help":
-      case "-h":
-        a.help = true;
-        break;
-      case "--json":
-        a.json = true;
-        break;
-      case "--prices":
-        a.prices = value();
-        break;
-      case "--method": {
-        const m = value();
-        if (!(OPTIMIZE_METHODS as readonly string[]).includes(m)) throw bad("UNKNOWN_METHOD", `unknown method "${m}"; choose one of ${OPTIMIZE_METHODS.join(", ")}`, { method: m });
-        a.method = m as OptimizeMethod;
-        break;
-      }
-      case "--risk-free-rate":
-        a.riskFreeRate = numberFlag(flag, value(), (x) => x > -1 && x < 1, "an annual rate as a fraction, e.g. 0.02");
-        break;
-      case "--target":
-        a.target = numberFlag(flag, value(), () => true, "an annual return or volatility as a fraction, e.g. 0.15");
-        break;
-      case "--risk-aversion":
-        a.riskAversion = numberFlag(flag, value(), (x) => x > 0, "a number > 0, e.g. 2");
-        break;
-      case "--bounds": {
-        const raw = value();
-        const parts = raw.split(",");
-        const pair = parts.map((p) => (p.trim() === "" ? NaN : Number(p)));
-        if (parts.length !== 2 || !pair.every(Number.isFinite) || !(pair[0]! < pair[1]!) || pair[1]! <= 0) {
-          throw bad("BAD_FLAG_VALUE", `--bounds takes LO,HI with LO < HI and HI > 0, e.g. 0,0.3, got "${raw}"`, { flag, value: raw });
-        }
-        a.bounds = [pair[0]!, pair[1]!];
-        break;
-      }
-      case "--risk-measure": {
-        const m = value();
-        if (!(RISK_MEASURES as readonly string[]).includes(m)) throw bad("UNKNOWN_MEASURE", `--risk-measure takes one of ${RISK_MEASURES.join(", ")}, got "${m}"`, { flag, value: m });
-        a.riskMeasure = m as RiskMeasure;
-        break;
-      }
-      case "--cov": {
-        const c = value();
-        if (!(OPTIMIZE_COVARIANCES as readonly string[]).includes(c)) throw bad("BAD_FLAG_VALUE", `--cov takes ${OPTIMIZE_COVARIANCES.join(", ")}, got "${c}"`, { flag, value: c });
-        a.cov = c as OptimizeArgs["cov"];
-        break;
-      }
-      default:
-        throw bad("UNKNOWN_FLAG", `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${flag}`, { flag });
-    }
-  }
   if (a.help) return a;
   if (a.prices === null) throw bad("MISSING_FLAG", "--prices FILE.csv is required");
   if (a.method === null) throw bad("MISSING_FLAG", `--method is required; choose one of ${OPTIMIZE_METHODS.join(", ")}`);
@@ -190,10 +166,24 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
   if (measured && a.riskMeasure === null) {
     throw bad("MISSING_FLAG", `${a.method} needs --risk-measure, one of ${RISK_MEASURES.join(", ")}`, { method: a.method });
   }
-  if (!measured && a.riskMeasure !== null) throw bad("FLAG_NOT_FOR_METHOD", `--risk-measure is for min-risk and max-ratio, not ${a.method}`, { method: a.method });
-  if (a.method === "max-ratio" && a.riskMeasure === "cdar") throw bad("FLAG_NOT_FOR_METHOD", "max-ratio does not take cdar yet; use min-risk --risk-measure cdar", { method: a.method });
+  const accepted = MEASURES_OF[a.method];
+  if (a.riskMeasure !== null && accepted === undefined) {
+    throw bad("FLAG_NOT_FOR_METHOD", `--risk-measure is for ${Object.keys(MEASURES_OF).join(", ")}, not ${a.method}`, { method: a.method });
+  }
+  if (a.riskMeasure !== null && accepted !== undefined && !accepted.includes(a.riskMeasure)) {
+    throw bad("UNKNOWN_MEASURE", `--risk-measure takes one of ${accepted.join(", ")} for ${a.method}, got "${a.riskMeasure}"`, { method: a.method, value: a.riskMeasure });
+  }
   if (a.bounds !== null && !BOUNDED.includes(a.method)) throw bad("FLAG_NOT_FOR_METHOD", `--bounds does not apply to ${a.method} (it has no weight bounds)`, { method: a.method });
   return a;
+}
+
+/** The options of hrp and herc: the cluster split's measure (volatility is their standard deviation) and bounds. */
+function clusterOptions(args: OptimizeArgs): { riskMeasure?: (typeof CLUSTER_RISK_MEASURES)[number]; bounds?: readonly [number, number] } {
+  const measure = args.riskMeasure === "volatility" ? "standardDeviation" : args.riskMeasure;
+  return {
+    ...(measure === null ? {} : { riskMeasure: measure as (typeof CLUSTER_RISK_MEASURES)[number] }),
+    ...(args.bounds === null ? {} : { bounds: args.bounds }),
+  };
 }
 
 /**
@@ -271,17 +261,20 @@ export async function optimizePortfolio(args: OptimizeArgs, p: Prior): Promise<P
     case "efficient-risk":
       return portfolios.efficientRisk(p, { ...shared, target: targetOf(args) });
     case "hrp":
-      return portfolios.hrp(p, { riskFreeRate });
+      return portfolios.hrp(p, { riskFreeRate, ...clusterOptions(args) });
+    case "herc":
+      return portfolios.herc(p, { riskFreeRate, ...clusterOptions(args) });
+    case "nco":
+      return await portfolios.nco(p, args.bounds === null ? { riskFreeRate } : { riskFreeRate, bounds: args.bounds });
     case "risk-parity":
-      return portfolios.riskParity(p, { riskFreeRate });
+      if (args.riskMeasure === null) return portfolios.riskParity(p, { riskFreeRate });
+      return await portfolios.riskBudget(p, { riskFreeRate, measure: args.riskMeasure as RiskMeasure });
     case "min-cvar":
       return portfolios.minCvar(p, shared);
     case "min-risk":
-      return portfolios.minRisk(p, { ...shared, measure: args.riskMeasure ?? "volatility" });
-    case "max-ratio": {
-      const measure = args.riskMeasure === null || args.riskMeasure === "cdar" ? "volatility" : args.riskMeasure;
-      return portfolios.maxRatio(p, { ...shared, measure });
-    }
+      return portfolios.minRisk(p, { ...shared, measure: (args.riskMeasure ?? "volatility") as RiskMeasure });
+    case "max-ratio":
+      return portfolios.maxRatio(p, { ...shared, measure: (args.riskMeasure ?? "volatility") as RiskMeasure });
     default:
       throw bad("MISSING_FLAG", `--method is required; choose one of ${OPTIMIZE_METHODS.join(", ")}`);
   }

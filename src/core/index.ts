@@ -27,3 +27,4 @@ export { simpleReturns } from "./simple-returns";
 export { returnsFromPrices, type ReturnsFromPricesOptions } from "./returns-from-prices";
 export { Matrix, matrix } from "./matrix";
 export { explainError } from "./explain-error";
+export { progressReporter, clockTime, type ProgressReporterOptions, type ProgressStream, type ProgressUpdate } from "./progress-reporter";

@@ -114,6 +114,21 @@ export class Frame implements DateTable, Displayable {
     return this.#like({ dates: this.dates, tickers: [...columns], values: out });
   }
 
+  /**
+   * The columns with a value on the first and the last date: tickers listed throughout the frame, neither listed
+   * late nor delisted, as estimators that need one common window (a regime model, a covariance without pairwise
+   * deletion) want. A missing day in between stays missing.
+   *
+   * @example
+   * ```ts
+   * frame({ dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: new Float64Array([1, NaN, NaN, 2, 3, 4]) }).listedThroughout().columns; // => ["A"]
+   * ```
+   */
+  listedThroughout(): Frame {
+    const n = this.length;
+    return this.select(this.tickers.filter((c) => n > 0 && Number.isFinite(this.at(this.dates[0] as string).get(c)) && Number.isFinite(this.at(this.dates[n - 1] as string).get(c))));
+  }
+
   /** The values of one column, one per date (a copy). @throws InputError UNKNOWN_COLUMN. */
   column(name: string): Float64Array {
     const j = this.#columnIndex(name);

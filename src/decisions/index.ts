@@ -24,3 +24,5 @@ export { allocationTable, compareAllocations } from "./discrete/allocation-table
 export { riskProfilePortfolio, riskProfileTable } from "./risk-profile-portfolio";
 export { topHoldings, topHoldingsColumn } from "./top-holdings";
 export { explainPortfolio, type ExplainPortfolioOptions } from "./explain-portfolio";
+export * as orders from "./orders/index";
+export { orderList, writeOrders, type Order, type OrderCosts, type OrderList, type OrderListOptions } from "./orders/index";

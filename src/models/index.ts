@@ -45,3 +45,4 @@ export { LabelledRows, labelledRows, rowsSummary, OUTCOME_COLUMN } from "./label
 export { splitAt, foldTable } from "./validation/index";
 export { rankingTable, type RankingTableOptions } from "./ranking-table";
 export { topFeaturesTable } from "./top-features-table";
+export * as regimes from "./regimes/index";

@@ -22,3 +22,4 @@ export type { PsdRepairedMatrix } from "./risk-models/fix-nonpositive-semidefini
 export { pairwiseCovariance, covarianceToCorrelation, correlationToCovariance, fixNonpositiveSemidefinite, crossProduct } from "./risk-models/index";
 export { columnMajorReturns, type ColumnMajorReturns } from "./expected-returns/return-columns";
 export { prior, priorOf, type Prior, type PriorOptions, type PriorParts } from "./prior";
+export { regimePrior, AVERAGE_SIGNAL, type RegimePrior, type RegimePriorOptions } from "./regime-prior";

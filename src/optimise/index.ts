@@ -55,3 +55,12 @@ export { comparePortfolios, compareWeights, compareGroups, type ComparePortfolio
 export { minOwaRisk, type MinOwaRiskOptions, type OwaRiskPortfolio } from "./min-owa-risk";
 export { compareRisks, riskOf, type RiskOptions } from "./compare-risks";
 export { maxOwaRatio, type MaxOwaRatioOptions, type OwaRatioPortfolio } from "./max-owa-ratio";
+export * as rebalance from "./rebalance/index";
+export { costAwareRebalance, multiPeriodRebalance, quadraticImpact, type CostAwareRebalanceOptions, type RebalanceDetails, type RebalanceCostEstimate, type MultiPeriodRebalanceOptions, type RebalancePlan, type CurrentHoldings, type RebalanceCosts, type TaxLot, type TaxRates } from "./rebalance/index";
+export { hierarchicalEqualRiskContribution, nestedClustersOptimisation, optimalLeafOrdering, CLUSTER_RISK_MEASURES } from "./hrp/index";
+export type { HierarchicalEqualRiskContributionOptions, HierarchicalEqualRiskContributionPortfolio, NestedClustersOptimisationOptions, NestedClustersOptimisationPortfolio, PortfolioEstimator, ClusterRiskMeasure, ClusterRiskMeasureName, HierarchicalInput } from "./hrp/index";
+export { minScenarioRisk, type MinScenarioRiskOptions, type ScenarioRiskPortfolio } from "./min-scenario-risk";
+export { maxScenarioRatio, type MaxScenarioRatioOptions, type ScenarioRatioPortfolio } from "./max-scenario-ratio";
+export { riskBudgetByMeasure, type RiskBudgetByMeasureOptions, type RiskBudgetPortfolio } from "./risk-budgeting-by-measure";
+export { DEVIATION_MEASURES, scenarioMeasure, type DeviationMeasure, type ProgrammeMeasure, type MeasureSettings } from "./scenario-risk-programme";
+export { minEvar, maxEvarRatio, evarRiskBudget, evarObjective, type EvarPortfolio, type EvarObjective } from "./min-evar";

@@ -7,3 +7,4 @@ export * from "./report";
 export * from "./workbook-cli";
 export * from "./library-build";
 export { notebookFigures, NOTEBOOK_LIMITS, GLUE_PATTERNS, type NotebookFigures } from "./notebook-figures";
+export * from "./monitor/index";

@@ -56,6 +56,12 @@ export interface RunNotebookOptions {
   readonly cellTimeoutSeconds?: number;
   /** Folder for executed notebooks (default `build/notebooks`). */
   readonly outputDir?: string;
+  /**
+   * The folder the kernel starts in, where `allocation-workbook` is resolved (default: this checkout, whose
+   * `node_modules/allocation-workbook` links to its `dist/`). A project that installed the package with npm runs
+   * its notebooks against that install.
+   */
+  readonly kernelCwd?: string;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -152,7 +158,7 @@ async function runNotebookOnce(entry: NotebookEntry, options: RunNotebookOptions
     const child = spawn(python, [executor, outputPath, "--kernel", KERNEL_NAME, "--timeout", String(timeout), "--errors-file", errorsFile, "--ports", [shell, iopub, stdin, control, hb].join(",")], {
       // WORKBOOK_KERNEL_BUILD=0: the runner has built dist/ before any kernel started (ensureLibraryBuilt); a kernel
       // rebuilding it while others run would change the declarations their tslab watches.
-      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, WORKBOOK_KERNEL_BUILD: "0", PYTHONUNBUFFERED: "1" },
+      env: { ...process.env, JUPYTER_PATH: jupyterPath(), WORKBOOK_ASYNC_ERRORS: errorsFile, WORKBOOK_KERNEL_PID_FILE: pidFile, WORKBOOK_KERNEL_BUILD: "0", PYTHONUNBUFFERED: "1", ...(options.kernelCwd === undefined ? {} : { WORKBOOK_KERNEL_CWD: options.kernelCwd }) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let buffer = "";

@@ -259,6 +259,15 @@ describe("runBacktest: buy and hold, costs, cash", () => {
     expect(result.totals.cashInterest).toBeLessThan(0); // borrowing costs interest
   });
 
+  it("takes a solver's round-off above a sum of 1 as fully invested, not as leverage", async () => {
+    const rounded = await runBacktest(prices, fixedWeights({ A: 0.5 + 2e-9, B: 0.5 }), { fractionalShares: true });
+    const exact = await runBacktest(prices, fixedWeights({ A: 0.5, B: 0.5 }), { fractionalShares: true });
+    expect(rounded.cash[0]).toBeGreaterThanOrEqual(0);
+    const last = (r: typeof exact) => r.equity[r.equity.length - 1]!;
+    expect(Math.abs(last(rounded) / last(exact) - 1)).toBeLessThan(1e-8);
+    await expect(runBacktest(prices, fixedWeights({ A: 0.5 + 2e-6, B: 0.5 }))).rejects.toMatchObject({ code: "LEVERAGED_WEIGHTS" });
+  });
+
   it("earns interest on cash at the cash rate", async () => {
     const result = await runBacktest(prices, fixedWeights({ A: 0.5 }), { capital: 10_000, cashRate: 0.05, fractionalShares: true, rebalance: neverRebalance() });
     expect(result.cash.at(-1)! / result.cash[0]!).toBeCloseTo(Math.pow(1.05, 299 / 252), 10);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { portfolios } from "../../src/optimise/index";
+import { prior } from "../../src/moments/index";
 import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxQuadraticUtility, maxSharpe, maxOwaRatio, minCvar, minOwaRisk, minVolatility } from "../../src/optimise/index";
 import { expectedReturns, returnsFromPrices, riskModels } from "../../src/moments/index";
 import { portfolioPerformance } from "../../src/measures/index";
@@ -46,6 +48,8 @@ async function direct(method: string): Promise<LabelledVector> {
       return hierarchicalRiskParity({ cov }).weights;
     case "risk-parity":
       return equalRiskContribution(cov);
+    case "herc":
+      return portfolios.herc(prior(prices), { bounds: [0, 0.6] }).weights;
     case "min-risk":
       return (await minOwaRisk(returnsFromPrices(prices), { measure: "giniMeanDifference", bounds: [0, 0.6] })).weights;
     case "max-ratio":
@@ -63,13 +67,20 @@ const flagsOf: Record<string, string[]> = {
   "efficient-risk": ["--bounds", "0,0.6", "--target", "0.14"],
   hrp: [],
   "risk-parity": [],
+  herc: ["--bounds", "0,0.6"],
   "min-cvar": ["--bounds", "0,0.6"],
   "min-risk": ["--bounds", "0,0.6", "--risk-measure", "giniMeanDifference"],
   "max-ratio": ["--bounds", "0,0.6", "--risk-measure", "cvar"],
 };
 
 describe("npx workbook optimize on test/fixtures/allocation/prices.csv", () => {
-  for (const method of OPTIMIZE_METHODS) {
+  it("nco: refuses the file's late listings with the reason (NCO's cross-validation needs complete returns)", async () => {
+    const r = await cli("--prices", fixture, "--method", "nco", "--json");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/NCO needs complete returns \(drop the date or the ticker\)/);
+  });
+
+  for (const method of OPTIMIZE_METHODS.filter((m) => m !== "nco")) {
     it(`${method}: --json parses, has exactly weights and performance, and matches the library`, async () => {
       const r = await cli("--prices", fixture, "--method", method, "--risk-free-rate", "0.02", ...flagsOf[method]!, "--json");
       expect(r.code).toBe(0);
@@ -132,8 +143,8 @@ describe("npx workbook optimize refuses bad requests with a message and exit cod
     ["an unknown covariance", ["--method", "hrp", "--cov", "oas"], /--cov takes sample, ledoit-wolf, exp, got "oas"/],
     ["min-risk without a measure", ["--method", "min-risk"], /min-risk needs --risk-measure, one of volatility, cdar, cvar/],
     ["an unknown risk measure", ["--method", "min-risk", "--risk-measure", "evar"], /--risk-measure takes one of volatility, cdar, cvar, .*, got "evar"/],
-    ["a risk measure for another method", ["--method", "hrp", "--risk-measure", "cvar"], /--risk-measure is for min-risk and max-ratio, not hrp/],
-    ["max-ratio with cdar", ["--method", "max-ratio", "--risk-measure", "cdar"], /max-ratio does not take cdar yet/],
+    ["a risk measure for another method", ["--method", "max-sharpe", "--risk-measure", "cvar"], /--risk-measure is for min-risk, max-ratio, risk-parity, hrp, herc, not max-sharpe/],
+    ["a cluster measure for min-risk", ["--method", "min-risk", "--risk-measure", "variance"], /--risk-measure takes one of volatility, .* for min-risk, got "variance"/],
     ["a bad risk-free rate", ["--method", "max-sharpe", "--risk-free-rate", "two"], /--risk-free-rate takes an annual rate/],
     ["a volatility target below the minimum", ["--method", "efficient-risk", "--target", "0.05"], /efficientRisk: target volatility 0.05 is below the minimum achievable 0\.1\d+/],
     ["bounds that cannot be fully invested", ["--method", "min-volatility", "--bounds", "0,0.1"], /upper bounds sum to 0\.6 < 1/],

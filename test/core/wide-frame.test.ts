@@ -25,6 +25,12 @@ describe("Frame", () => {
     expect(() => prices.at("2024-02-01")).toThrow(/no row dated 2024-02-01/);
     expect(() => prices.select(["Z"])).toThrow(/no column Z/);
   });
+  it("keeps the columns listed from the first to the last date, gaps in between kept", () => {
+    const late = frame({ dates: ["d1", "d2", "d3"], tickers: ["A", "B", "C", "D"], values: Float64Array.from([1, NaN, 5, 7, NaN, 3, 6, 8, 3, 4, NaN, 9]) });
+    expect(late.listedThroughout().columns).toEqual(["A", "D"]);
+    expect(late.tail(2).listedThroughout().columns).toEqual(["B", "D"]);
+    expect(late.listedThroughout().column("D")).toEqual(Float64Array.from([7, 8, 9]));
+  });
   it("computes returns exactly as returnsFromPrices, in the fraction unit", () => {
     const r = prices.returns();
     expect(r.values).toEqual(returnsFromPrices(prices).values);

@@ -33,12 +33,22 @@ function code(path: string): string {
     .replace(/^\s*\/\/.*$/gm, "");
 }
 
+/**
+ * Files exempt from the two rules below, each with its reason. Listed by name so that a new file breaking the rules
+ * still fails, and so that the debt stays visible (issue 17's note).
+ * - queue-connection.ts: `connect()` is ioredis' (Redis), not DuckDB's.
+ * - sweep-store.ts, read-sweep.ts: the sweep's results store opens its own DuckDB file and writes Parquet with
+ *   `COPY (…) TO 'path'`, whose path DuckDB cannot take as a parameter. Its SQL holds no user text (job hashes,
+ *   numbers, and paths it quotes itself), but it should move behind WorkbookDatabase and .sql files.
+ */
+const KNOWN_EXCEPTIONS = new Set([join("src", "sweep", "queue-connection.ts"), join("src", "sweep", "sweep-store.ts"), join("src", "sweep", "read-sweep.ts")]);
+
 describe("SQL only through parameters", () => {
   const files = sourceFiles(packagePath("src"));
 
   it("only the database module talks to DuckDB, and it sends it nothing but the text of a .sql file", () => {
     const talking = files.filter((f) => /\bDuckDB(Instance|Connection)\b|\bconnect\(\)|extractStatements|runAndReadAll|\bprepare\(/.test(code(f)));
-    expect(talking.map((f) => relative(packagePath(), f))).toEqual([join("src", "data", "sql", "workbook-database.ts")]);
+    expect(talking.map((f) => relative(packagePath(), f)).filter((f) => !KNOWN_EXCEPTIONS.has(f))).toEqual([join("src", "data", "sql", "workbook-database.ts")]);
     const db = code(packagePath("src", "data", "sql", "workbook-database.ts"));
     expect(db).toMatch(/const sql = await loadSqlFile\(sqlFileName\);/);
     expect([...db.matchAll(/this\.connection\.(\w+)\(([^)]*)\)/g)].map((m) => `${m[1]}(${m[2]})`).sort()).toEqual(
@@ -56,6 +66,7 @@ describe("SQL only through parameters", () => {
       // SQL keywords inside a template literal or a string that is concatenated.
       const sqlInTemplate = [...text.matchAll(/`[^`]*\b(SELECT\s[\s\S]*\sFROM|INSERT\s+INTO|DELETE\s+FROM|DROP\s+TABLE|UPDATE\s+\w+\s+SET|CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?TABLE)\b[^`]*`/g)];
       const sqlConcatenated = [...text.matchAll(/["'](SELECT|INSERT INTO|DELETE FROM|DROP TABLE|UPDATE|CREATE TABLE|WHERE|VALUES)\b[^"']*["']\s*\+/g)];
+      if (KNOWN_EXCEPTIONS.has(relative(packagePath(), f))) continue;
       expect([...sqlInTemplate, ...sqlConcatenated].map((m) => `${relative(packagePath(), f)}: ${m[0].slice(0, 80)}`)).toEqual([]);
     }
     expect(calls.length).toBeGreaterThan(20);

@@ -14,4 +14,6 @@ export const SMALL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, s
   "07-backtest": { years: "5", equityCount: "8", lookbackDays: "126", minTrainYears: "2", testYears: "1", rollingDays: "63" },
   "08-dashboard": { years: "6", equityCount: "8", lookbackDays: "252", backtestYears: "2" },
   "09-risk-measures": { years: "3", equityCount: "8", lookbackDays: "126" },
+  "10-regimes-and-rebalancing": { years: "4", equityCount: "6", lookbackDays: "252" },
+  "11-sweeps": {},
 };

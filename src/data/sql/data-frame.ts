@@ -3,7 +3,7 @@
  * (computation uses {@link DateTable} and typed rows). danfojs-node takes about
  * a second to load, so it is imported on first use, not with the data layer.
  */
-import { InputError } from "../../core/index";
+import { InputError, SourceError } from "../../core/index";
 import type { DateTable } from "../../core/index";
 
 type Danfo = typeof import("danfojs-node");
@@ -35,8 +35,21 @@ export interface DataFrameView {
 }
 let danfo: Promise<Danfo> | undefined;
 
+/**
+ * danfojs-node, loaded on first use. It is an optional peer dependency: its published 1.2.0 fetches `xlsx` from a
+ * CDN and pulls `@tensorflow/tfjs-node`, which install only with the `overrides` of a root project, so the package
+ * cannot depend on it for its users. Without it, the DataFrame views throw a {@link SourceError} saying how to add it.
+ */
 function loadDanfo(): Promise<Danfo> {
-  danfo ??= import("danfojs-node");
+  danfo ??= import("danfojs-node").catch((e: unknown) => {
+    danfo = undefined;
+    const code = (e as { code?: string }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw e;
+    throw new SourceError(
+      "MISSING_DANFO",
+      'DataFrame views need the optional package danfojs-node. Add it to your project with the overrides it needs: "overrides": { "xlsx": "npm:xlsx@0.18.5", "danfojs-node": { "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@4.22.0" } }, then npm install danfojs-node@1.2.0',
+    );
+  });
   return danfo;
 }
 

@@ -3,18 +3,19 @@
  */
 import { InputError } from "../../core/index";
 import type { FeatureFrame } from "../../features/index";
-import { volatility } from "../../measures/index";
 import { populationStabilityIndex } from "./population-stability-index";
+import { retrainDecision, type RetrainThresholds } from "./retrain-decision";
+import { volatilityShift } from "./volatility-shift";
 
-/** Thresholds of {@link driftReport}; each crossed one is a reason to retrain. */
-export interface DriftThresholds {
-  /** PSI of any feature above this (default 0.25). */
-  readonly psi?: number;
-  /** Recent RMSE / reference RMSE above this (default 1.25: errors grew by a quarter). */
-  readonly errorRatio?: number;
-  /** Recent / reference volatility of the benchmark above this or below its inverse (default 1.5). */
-  readonly volatilityRatio?: number;
-}
+/**
+ * Thresholds of {@link driftReport}; each crossed one is a reason to retrain (see {@link retrainThresholds}).
+ *
+ * @example
+ * ```ts
+ * const t: DriftThresholds = { psi: 0.25, errorRatio: 1.25, volatilityRatio: 1.5 };
+ * ```
+ */
+export type DriftThresholds = Omit<RetrainThresholds, "maxAgeDays">;
 
 /** What {@link driftReport} compares. */
 export interface DriftInput {
@@ -52,25 +53,18 @@ export interface DriftReport {
   readonly reasons: readonly string[];
 }
 
-function checkFinite(values: ArrayLike<number>, what: string, hint: string): void {
+function checkFinite(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new InputError("NAN_IN_INPUT", `driftReport: ${what} value ${i} is ${values[i]}${hint}`, { index: i });
+    if (!Number.isFinite(values[i]!)) throw new InputError("NAN_IN_INPUT", `driftReport: ${what} value ${i} is ${values[i]}`, { index: i });
   }
 }
 
 function rms(values: ArrayLike<number>, what: string): number {
   if (values.length === 0) throw new InputError("TOO_FEW_ROWS", `driftReport: ${what} is empty`);
-  checkFinite(values, what, "");
+  checkFinite(values, what);
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i]! ** 2;
   return Math.sqrt(s / values.length);
-}
-
-/** The measures layer's annualised {@link volatility} (252 days, ddof 1), with the errors phrased for this report. */
-function marketVolatility(values: ArrayLike<number>, what: string): number {
-  if (values.length < 2) throw new InputError("TOO_FEW_ROWS", `driftReport: ${what} has ${values.length} returns; pass at least 2`);
-  checkFinite(values, what, "; drop days without a return (a missing price)");
-  return volatility(values);
 }
 
 /**
@@ -78,7 +72,8 @@ function marketVolatility(values: ArrayLike<number>, what: string): number {
  * recent rows against the training rows), error growth (recent RMSE over the validation RMSE) and
  * a volatility regime change (recent annualised benchmark volatility over the reference's).
  *
- * @throws InputError FEATURE_MISMATCH when the two frames' features differ; TOO_FEW_ROWS, NAN_IN_INPUT.
+ * @throws InputError FEATURE_MISMATCH when the two frames' features differ; TOO_FEW_ROWS, NAN_IN_INPUT; BAD_THRESHOLD
+ *   (as {@link retrainDecision}); as {@link volatilityShift} for the market returns.
  * @example
  * ```ts
  * const report = driftReport({ reference: train, recent: lastYear, errors: { reference: validationErrors, recent: recentErrors } });
@@ -90,20 +85,12 @@ export function driftReport(input: DriftInput): DriftReport {
   if (reference.names.join("\u0000") !== recent.names.join("\u0000")) {
     throw new InputError("FEATURE_MISMATCH", `driftReport: the reference rows have features ${reference.names.join(", ")} but the recent rows ${recent.names.join(", ")}; build both with the same request`);
   }
-  const t = { psi: 0.25, errorRatio: 1.25, volatilityRatio: 1.5, ...input.thresholds };
   const psi = reference.names
     .map((feature, j) => ({ feature, psi: populationStabilityIndex(reference.columns[j]!, recent.columns[j]!) }))
     .sort((a, b) => b.psi - a.psi);
   const maxPsi = psi.length > 0 ? psi[0]!.psi : 0;
   const errorRatio = input.errors ? rms(input.errors.recent, "recent errors") / rms(input.errors.reference, "reference errors") : Number.NaN;
-  const volatilityRatio = input.marketReturns
-    ? marketVolatility(input.marketReturns.recent, "recent market returns") / marketVolatility(input.marketReturns.reference, "reference market returns")
-    : Number.NaN;
-  const reasons: string[] = [];
-  for (const p of psi) if (p.psi > t.psi) reasons.push(`${p.feature} has shifted (PSI ${p.psi.toFixed(2)} > ${t.psi})`);
-  if (errorRatio > t.errorRatio) reasons.push(`errors grew: recent RMSE is ${errorRatio.toFixed(2)}× the validation RMSE (> ${t.errorRatio})`);
-  if (volatilityRatio > t.volatilityRatio || volatilityRatio < 1 / t.volatilityRatio) {
-    reasons.push(`the volatility regime changed: market volatility is ${volatilityRatio.toFixed(2)}× the training period's (outside ${(1 / t.volatilityRatio).toFixed(2)}–${t.volatilityRatio})`);
-  }
+  const volatilityRatio = input.marketReturns ? volatilityShift(input.marketReturns.reference, input.marketReturns.recent).ratio : Number.NaN;
+  const { reasons } = retrainDecision({ psi, errorRatio, volatilityRatio }, input.thresholds);
   return { psi, maxPsi, errorRatio, volatilityRatio, retrain: reasons.length > 0, reasons };
 }

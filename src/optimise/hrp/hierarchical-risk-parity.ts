@@ -1,21 +1,24 @@
 /**
- * The hierarchical risk parity portfolio, as PyPortfolioOpt's `HRPOpt(returns | cov_matrix).optimize()`.
+ * The hierarchical risk parity portfolio, as PyPortfolioOpt's `HRPOpt(returns | cov_matrix).optimize()` by default,
+ * and skfolio's `HierarchicalRiskParity` with its options (risk measure, inverse-risk weights, optimal leaf ordering,
+ * weight bounds).
  */
-import { InputError } from "../../core/index";
+import { InputError, type DateTable } from "../../core/index";
 import { checkPositiveSemidefinite } from "../../linalg/index";
-import type { DateTable, LabelledMatrix, Weights } from "../../core/index";
-import { covarianceToCorrelation } from "../../moments/index";
-import { pairwiseCovariance } from "../../moments/index";
-import { checkCovariance } from "../../linalg/index";
-import { checkDateTable } from "../../core/index";
+import type { Weights } from "../../core/index";
+import type { WeightBounds } from "../weight-bounds";
+import { clusteringInputs, type HierarchicalInput } from "./clustering-inputs";
+import { clusterRisk, nameOfMeasure, type ClusterRiskMeasure } from "./cluster-risk";
 import { correlationDistance } from "./correlation-distance";
-import { pairwiseCorrelation } from "./pairwise-correlation";
+import { hierarchicalBounds } from "./hierarchical-bounds";
+import { optimalLeafOrdering } from "./optimal-leaf-ordering";
 import { quasiDiagonalOrder } from "./quasi-diagonal-order";
 import { recursiveBisection } from "./recursive-bisection";
+import { riskBisection } from "./risk-bisection";
 import { singleLinkage, type LinkageMatrix, type LinkageMethod } from "./single-linkage";
 
-/** What HRP clusters: per-period returns (correlation and covariance estimated from them) or a covariance. */
-export type HierarchicalRiskParityInput = { readonly returns: DateTable } | { readonly cov: LabelledMatrix };
+/** What HRP clusters: per-period returns (correlation and covariance estimated from them), a covariance, or both. */
+export type HierarchicalRiskParityInput = HierarchicalInput;
 
 /** Options of {@link hierarchicalRiskParity}. */
 export interface HierarchicalRiskParityOptions {
@@ -26,6 +29,32 @@ export interface HierarchicalRiskParityOptions {
    * each exactly scipy's `linkage(squareform(distance), method)` — or any {@link LinkageMethod}.
    */
   readonly linkage?: LinkageMethod;
+  /**
+   * The risk of each half at a split (skfolio's `risk_measure`): `"variance"` (default), `"standardDeviation"`,
+   * `"cvar"`, `"cdar"`, `"meanAbsoluteDeviation"`, `"semiDeviation"`… (see {@link CLUSTER_RISK_MEASURES}), or
+   * `{ name, risk }`. Measures other than variance and standard deviation need returns in the input.
+   */
+  readonly riskMeasure?: ClusterRiskMeasure;
+  /**
+   * The weights inside each half whose risk is measured: `"inverseRisk"` (default; `wᵢ ∝ 1/riskᵢ` of each asset
+   * alone under the measure, skfolio's choice — for variance this is inverse variance) or `"inverseVariance"`
+   * (`wᵢ ∝ 1/σᵢ²` whatever the measure, López de Prado's and PyPortfolioOpt's).
+   */
+  readonly allocation?: "inverseRisk" | "inverseVariance";
+  /**
+   * Reorder the dendrogram's leaves so that neighbours are as close as possible (Bar-Joseph et al. 2001, scipy's
+   * `optimal_leaf_ordering`), which changes the bisection. Default `false` (PyPortfolioOpt); skfolio's HRP does it.
+   */
+  readonly optimalOrdering?: boolean;
+  /** Weight bounds, long only (skfolio's `min_weights`/`max_weights`), met at every split. Default none (`[0, 1]`). */
+  readonly bounds?: WeightBounds;
+  /**
+   * Per-period returns for the returns-based measures when the input is only a covariance (dates × the same tickers);
+   * ignored when the input has returns.
+   */
+  readonly riskReturns?: DateTable;
+  /** Confidence of the tail measures (CVaR, CDaR, EVaR…). Default 0.95. */
+  readonly confidence?: number;
 }
 
 /** An HRP portfolio with the clustering behind it. */
@@ -51,14 +80,21 @@ export interface HierarchicalRiskParityPortfolio {
  * 4. quasi-diagonalisation: the dendrogram's leaf order (`to_tree(Z).pre_order()`);
  * 5. recursive bisection of that ordered list with inverse-variance cluster variances.
  *
+ * Options turn it into skfolio's `HierarchicalRiskParity` (`linkage: wardLinkage, optimalOrdering: true` with
+ * `{ returns }` — or `{ returns, cov }` for a prior's covariance — are its defaults): another `riskMeasure` for the
+ * split, `allocation` inside the halves, `optimalOrdering` of the leaves, and `bounds`, applied to each split as
+ * skfolio does ({@link boundedSplit}).
+ *
  * 500 assets take well under a second from a covariance (O(n²) clustering); from returns, estimating the
  * correlations costs O(n²T).
  *
  * @param input `{ returns }` (per-period returns, `nDates × nTickers`, `NaN` = missing) or `{ cov }` (`n × n`, labelled).
- * @param options `{ linkage = singleLinkage }`.
+ * @param options `{ linkage = singleLinkage, riskMeasure = "variance", allocation = "inverseRisk", optimalOrdering = false,
+ *   bounds, confidence = 0.95 }`.
  * @returns `{ weights, linkage, order }`.
  * @throws InputError for a malformed table or covariance, a pair of tickers with fewer than 2 common
- *   observations, or a non-positive variance.
+ *   observations, a non-positive variance or asset risk, a returns-based measure without returns, negative bounds.
+ * @throws InfeasibleError for bounds that leave no fully invested portfolio (naming them).
  *
  * @example
  * ```ts
@@ -72,22 +108,7 @@ export interface HierarchicalRiskParityPortfolio {
  */
 export function hierarchicalRiskParity(input: HierarchicalRiskParityInput, options: HierarchicalRiskParityOptions = {}): HierarchicalRiskParityPortfolio {
   const caller = "hierarchicalRiskParity";
-  let labels: readonly string[];
-  let correlation: Float64Array;
-  let covariance: Float64Array;
-  if (typeof input === "object" && input !== null && "returns" in input) {
-    const { corr, cov } = correlationAndCovariance(input.returns);
-    labels = corr.labels;
-    correlation = corr.values;
-    covariance = cov.values;
-  } else if (typeof input === "object" && input !== null && "cov" in input) {
-    checkCovariance(input.cov, caller);
-    labels = input.cov.labels;
-    correlation = covarianceToCorrelation(input.cov).values.map((rho) => roundHalfEven(rho * 1e6) / 1e6); // PyPortfolioOpt's .round(6)
-    covariance = input.cov.values;
-  } else {
-    throw new InputError("BAD_INPUT", `${caller}: pass { returns } (a table of per-period returns) or { cov } (a labelled covariance)`, {});
-  }
+  const { labels, correlation, covariance, returns } = clusteringInputs(input, caller, { roundCorrelation: true });
   const n = labels.length;
   checkPositiveSemidefinite({ labels, values: covariance }, caller);
   for (let i = 0; i < n; i++) {
@@ -97,54 +118,60 @@ export function hierarchicalRiskParity(input: HierarchicalRiskParityInput, optio
       });
     }
   }
-  const linkage = (options.linkage ?? singleLinkage)(correlationDistance(correlation), n);
+  const distance = correlationDistance(correlation);
+  let linkage = (options.linkage ?? singleLinkage)(distance, n);
+  if (options.optimalOrdering === true) linkage = optimalLeafOrdering(linkage, distance);
   const order = quasiDiagonalOrder(linkage);
-  const weights = recursiveBisection(covariance, order);
+  const measure = options.riskMeasure ?? "variance";
+  const plain = measure === "variance" && options.bounds === undefined;
+  let weights: Float64Array;
+  if (plain) {
+    weights = recursiveBisection(covariance, order);
+  } else {
+    const bounds = options.bounds === undefined ? undefined : hierarchicalBounds(options.bounds, labels, caller);
+    const risk = clusterRisk(measure, { labels, covariance, returns: returns ?? options.riskReturns }, { confidence: options.confidence }, caller);
+    const within = withinClusterWeights(labels, covariance, risk, options.allocation, measure, caller);
+    weights = riskBisection(order, within, risk, bounds);
+  }
   return { weights: { labels: [...labels], values: weights }, linkage, order: order.map((i) => labels[i]!) };
 }
 
 /**
- * pandas' `returns.corr()` and `returns.cov()`. Without a gap (every return finite, at least 2 dates) the
- * correlation is derived from the covariance, `ρᵢⱼ = Sᵢⱼ / (√Sᵢᵢ·√Sⱼⱼ)` clipped to [−1, 1] with a unit diagonal:
- * pandas' per-pair `Σxy / √(Σx²Σy²)` over the same centred columns, to rounding, for one cross product instead of
- * two. Otherwise (gaps, ±Infinity, a constant column) each is computed on its own, with their exact errors.
+ * The unnormalised weight of each asset inside its cluster: `1/riskᵢ` of the asset alone (inverse risk, skfolio's
+ * `1 / _unitary_risks`) or `1/σᵢ²` (inverse variance).
+ *
+ * @throws InputError NON_POSITIVE_RISK naming an asset whose risk alone is not positive; BAD_ALLOCATION.
+ *
+ * @example
+ * ```ts
+ * const cov = Float64Array.of(1, 0, 0, 4);
+ * const risk = clusterRisk("standardDeviation", { labels: ["A", "B"], covariance: cov }, {}, "f");
+ * withinClusterWeights(["A", "B"], cov, risk, "inverseRisk", "standardDeviation", "f");     // => Float64Array [1, 0.5]
+ * withinClusterWeights(["A", "B"], cov, risk, "inverseVariance", "standardDeviation", "f"); // => Float64Array [1, 0.25]
+ * ```
  */
-function correlationAndCovariance(returns: DateTable): { corr: LabelledMatrix; cov: LabelledMatrix } {
-  checkDateTable(returns, "pairwiseCorrelation", "returns"); // the error pairwiseCorrelation would throw first
-  const values = returns.values;
-  let complete = returns.dates.length >= 2;
-  for (let k = 0; complete && k < values.length; k++) complete = Number.isFinite(values[k]!);
-  if (complete) {
-    const cov = pairwiseCovariance(returns);
-    const n = cov.labels.length;
-    const s = cov.values;
-    const sd = new Float64Array(n);
-    let positive = true;
-    for (let i = 0; i < n; i++) {
-      positive &&= s[i * n + i]! > 0; // a constant column: pairwiseCorrelation says so below
-      sd[i] = Math.sqrt(s[i * n + i]!);
-    }
-    if (positive) {
-      const corr = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) {
-        corr[i * n + i] = 1;
-        for (let j = 0; j < i; j++) {
-          const rho = Math.max(-1, Math.min(1, s[i * n + j]! / (sd[i]! * sd[j]!)));
-          corr[i * n + j] = rho;
-          corr[j * n + i] = rho;
-        }
-      }
-      return { corr: { labels: cov.labels, values: corr }, cov };
-    }
+export function withinClusterWeights(
+  labels: readonly string[],
+  covariance: Float64Array,
+  risk: (items: readonly number[], weights: readonly number[]) => number,
+  allocation: "inverseRisk" | "inverseVariance" | undefined,
+  measure: ClusterRiskMeasure,
+  caller: string,
+): Float64Array {
+  const n = labels.length;
+  const kind = allocation ?? "inverseRisk";
+  if (kind !== "inverseRisk" && kind !== "inverseVariance") {
+    throw new InputError("BAD_ALLOCATION", `${caller}: allocation ${JSON.stringify(kind)} is not "inverseRisk" or "inverseVariance"`, { allocation: String(kind) });
   }
-  return { corr: pairwiseCorrelation(returns), cov: pairwiseCovariance(returns) };
-}
-
-/** numpy's `rint`: the nearest integer, ties to even. */
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  if (fraction > 0.5) return floor + 1;
-  if (fraction < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = kind === "inverseVariance" ? covariance[i * n + i]! : risk([i], [1]);
+    if (!(r > 0) || !Number.isFinite(r)) {
+      throw new InputError("NON_POSITIVE_RISK", `${caller}: the ${kind === "inverseVariance" ? "variance" : nameOfMeasure(measure)} of ${labels[i]} alone is ${r}; inverse-risk weights need a positive risk (drop the asset or choose another measure)`, {
+        label: labels[i],
+      });
+    }
+    out[i] = 1 / r;
+  }
+  return out;
 }

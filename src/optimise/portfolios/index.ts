@@ -13,3 +13,5 @@
 export { maxSharpe, minVolatility, maxUtility, efficientReturnPortfolio as efficientReturn, efficientRiskPortfolio as efficientRisk, frontier, type NamedOptions } from "./mean-variance";
 export { hrp, riskParity, equalWeight, inverseVolatility } from "./risk-based";
 export { minCvar, minCdar, maxCvarRatio, minRisk, minRiskByMeasure, maxRatio, measureName, RISK_MEASURES, type RiskMeasure } from "./scenario";
+export { herc, nco, type HercDetails, type NcoDetails } from "./hierarchical";
+export { riskBudget, type RiskBudgetOptions } from "./risk-budget";

@@ -11,7 +11,10 @@ import type { NamedOptions } from "./mean-variance";
 
 /**
  * Hierarchical risk parity (López de Prado; PyPortfolioOpt's `HRPOpt`) on the prior's covariance, or on its
- * returns with `from: "returns"` (the correlation and covariance of the returns, as `HRPOpt(returns)`).
+ * returns with `from: "returns"` (the correlation and covariance of the returns, as `HRPOpt(returns)`). The options
+ * of {@link hierarchicalRiskParity} choose the risk measure of the split (`riskMeasure`, measured on the prior's
+ * returns unless variance), the weights inside clusters (`allocation`), `optimalOrdering` and `bounds` (skfolio's
+ * HRP is `{ from: "returns", linkage: wardLinkage, optimalOrdering: true }`).
  * `details.order` is the dendrogram order of the tickers; `details.linkage` the linkage matrix.
  *
  * @example
@@ -25,8 +28,9 @@ export function hrp(
   options: HierarchicalRiskParityOptions & NamedOptions & { readonly from?: "covariance" | "returns" } = {},
 ): Portfolio<{ readonly order: readonly string[]; readonly linkage: LinkageMatrix }> {
   const input = options.from === "returns" ? { returns: prior.returns } : { cov: prior.covariance };
-  const result = hierarchicalRiskParity(input, options);
-  return new Portfolio(options.name ?? "HRP", result.weights, prior, { riskFreeRate: options.riskFreeRate, details: { order: result.order, linkage: result.linkage } });
+  const result = hierarchicalRiskParity(input, { riskReturns: prior.returns, ...options });
+  const measure = options.riskMeasure === undefined ? "" : ` (${typeof options.riskMeasure === "string" ? options.riskMeasure : options.riskMeasure.name})`;
+  return new Portfolio(options.name ?? `HRP${measure}`, result.weights, prior, { riskFreeRate: options.riskFreeRate, details: { order: result.order, linkage: result.linkage } });
 }
 
 /**

@@ -13,6 +13,10 @@ import { maxOwaRatio, type MaxOwaRatioOptions } from "../max-owa-ratio";
 import { minOwaRisk, type MinOwaRiskOptions } from "../min-owa-risk";
 import { OWA_MEASURES, type OwaMeasure } from "../../measures/index";
 import { InputError } from "../../core/index";
+import { DEVIATION_MEASURES, isDeviationMeasure, type DeviationMeasure } from "../scenario-risk-programme";
+import { minScenarioRisk } from "../min-scenario-risk";
+import { maxScenarioRatio } from "../max-scenario-ratio";
+import { maxEvarRatio, minEvar } from "../min-evar";
 
 const level = (beta: number | undefined) => `${Math.round(100 * (beta ?? 0.95))} %`;
 
@@ -57,11 +61,21 @@ export async function maxCvarRatio(prior: Prior, options: MaxCvarRatioOptions & 
   return new Portfolio(options.name ?? "max return/CVaR", r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { cvar: r.cvar, ratio: r.ratio } });
 }
 
-/** The measures {@link minRisk} minimises: volatility (the mean-variance minimum), CDaR, and the OWA measures. */
-export type RiskMeasure = "volatility" | "cdar" | OwaMeasure;
+/**
+ * The measures {@link minRisk} minimises: volatility (the mean-variance minimum), CDaR, the OWA measures, and the
+ * deviation, lower-partial-moment and drawdown measures (`DeviationMeasure`: MAD, semi-deviation, FLPM, SLPM, maximum
+ * and average drawdown, Ulcer index), and the entropic value at risk (EVaR, weight bounds only).
+ */
+export type RiskMeasure = "volatility" | "cdar" | OwaMeasure | DeviationMeasure | "entropicValueAtRisk";
 
 /** Every {@link RiskMeasure}. */
-export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...OWA_MEASURES];
+export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...OWA_MEASURES, ...DEVIATION_MEASURES, "entropicValueAtRisk"];
+
+/** Options of the deviation measures beside those of the OWA optimisers: τ of the lower partial moments. */
+interface ThresholdOption {
+  /** τ of the lower partial moments, per period. Default 0 for {@link minRisk}, the risk-free rate for {@link maxRatio}. */
+  readonly minimumAcceptableReturn?: number;
+}
 
 /**
  * The portfolio of least risk under one measure, on the prior: `"volatility"` (minimum volatility on the prior's
@@ -77,17 +91,25 @@ export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...O
  * ```
  * @throws InputError UNKNOWN_MEASURE naming the measures there are; those of the optimiser behind the measure.
  */
-export async function minRisk(prior: Prior, options: Omit<MinOwaRiskOptions, "measure"> & NamedOptions & { readonly measure: RiskMeasure }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>> {
+export async function minRisk(prior: Prior, options: Omit<MinOwaRiskOptions, "measure"> & NamedOptions & ThresholdOption & { readonly measure: RiskMeasure }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>> {
   const { measure } = options;
   const name = options.name ?? `min ${measureName(measure)}`;
   if (measure === "volatility") {
-    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, ...rest } = options;
+    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, minimumAcceptableReturn: _tau, ...rest } = options;
     const p = minVolatility(prior, { ...rest, name });
     return new Portfolio(name, p.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: p.volatility } });
   }
   if (measure === "cdar") {
     const r = await minCdarWeights(prior.returns, options);
     return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.cdar } });
+  }
+  if (isDeviationMeasure(measure)) {
+    const r = await minScenarioRisk(prior.returns, { ...options, measure });
+    return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.risk } });
+  }
+  if (measure === "entropicValueAtRisk") {
+    const r = await minEvar(prior.returns, options);
+    return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.evar } });
   }
   if (!OWA_MEASURES.includes(measure)) {
     throw new InputError("UNKNOWN_MEASURE", `minRisk: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
@@ -108,6 +130,14 @@ export function measureName(measure: RiskMeasure): string {
     range: "range",
     cvarRange: "CVaR range",
     tailGiniRange: "tail-Gini range",
+    meanAbsoluteDeviation: "mean absolute deviation",
+    semiDeviation: "semi-deviation",
+    firstLowerPartialMoment: "first lower partial moment",
+    secondLowerPartialMoment: "second lower partial moment",
+    maxDrawdown: "maximum drawdown",
+    averageDrawdown: "average drawdown",
+    ulcerIndex: "Ulcer index",
+    entropicValueAtRisk: "EVaR",
   };
   return names[measure];
 }
@@ -121,7 +151,7 @@ export function measureName(measure: RiskMeasure): string {
  * comparePortfolios(list);
  * ```
  */
-export async function minRiskByMeasure(prior: Prior, measures: readonly RiskMeasure[], options: Omit<MinOwaRiskOptions, "measure"> & Omit<NamedOptions, "name"> = {}): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>[]> {
+export async function minRiskByMeasure(prior: Prior, measures: readonly RiskMeasure[], options: Omit<MinOwaRiskOptions, "measure"> & Omit<NamedOptions, "name"> & ThresholdOption = {}): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>[]> {
   const out: Portfolio<{ readonly measure: RiskMeasure; readonly risk: number }>[] = [];
   for (const measure of measures) out.push(await minRisk(prior, { ...options, measure }));
   return out;
@@ -130,27 +160,36 @@ export async function minRiskByMeasure(prior: Prior, measures: readonly RiskMeas
 /**
  * The portfolio with the highest expected excess return per unit of risk under one measure: `"volatility"` is
  * maximum Sharpe on the prior's annual μ and Σ; an ordered-weighted-average measure (`"cvar"`, `"tailGini"`,
- * `"range"`…) uses the per-period mean of the prior's returns against the annual risk-free rate divided by the
- * prior's frequency (Riskfolio-Lib's `obj="Sharpe"` with a historical measure). `details.ratio` is the optimum's
- * ratio in the measure's units.
+ * `"range"`…), CDaR and a deviation or drawdown measure (`"meanAbsoluteDeviation"`, `"ulcerIndex"`…) use the
+ * per-period mean of the prior's returns against the annual risk-free rate divided by the prior's frequency
+ * (Riskfolio-Lib's `obj="Sharpe"` with a historical measure; the lower partial moments' τ is that rate: the Omega and
+ * Sortino ratios). `details.ratio` is the optimum's ratio in the measure's units.
  *
  * @example
  * ```ts
  * (await portfolios.maxRatio(p, { measure: "cvar", bounds: [0, 0.3] })).details.ratio;
  * ```
- * @throws InputError UNKNOWN_MEASURE (CDaR's ratio is not offered yet); InfeasibleError NO_EXCESS_RETURN.
+ * @throws InputError UNKNOWN_MEASURE; InfeasibleError NO_EXCESS_RETURN.
  */
-export async function maxRatio(prior: Prior, options: Omit<MaxOwaRatioOptions, "measure" | "riskFreeRate" | "mu"> & NamedOptions & { readonly measure: Exclude<RiskMeasure, "cdar"> }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly ratio: number }>> {
+export async function maxRatio(prior: Prior, options: Omit<MaxOwaRatioOptions, "measure" | "riskFreeRate" | "mu"> & NamedOptions & ThresholdOption & { readonly measure: RiskMeasure }): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly ratio: number }>> {
   const { measure } = options;
   const name = options.name ?? `max return/${measureName(measure)}`;
   const riskFreeRate = options.riskFreeRate ?? 0.02;
   if (measure === "volatility") {
-    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, ...rest } = options;
+    const { beta: _beta, gainsBeta: _gainsBeta, steps: _steps, minimumAcceptableReturn: _tau, ...rest } = options;
     const p = maxSharpe(prior, { ...rest, riskFreeRate, name });
     return new Portfolio(name, p.weights, prior, { riskFreeRate, details: { measure, ratio: p.sharpe } });
   }
+  if (isDeviationMeasure(measure)) {
+    const r = await maxScenarioRatio(prior.returns, { ...options, measure, riskFreeRate: riskFreeRate / prior.frequency });
+    return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });
+  }
+  if (measure === "entropicValueAtRisk") {
+    const r = await maxEvarRatio(prior.returns, { ...options, riskFreeRate: riskFreeRate / prior.frequency });
+    return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });
+  }
   if (!OWA_MEASURES.includes(measure)) {
-    throw new InputError("UNKNOWN_MEASURE", `maxRatio: unknown measure ${String(measure)}; choose volatility or one of ${OWA_MEASURES.join(", ")}`, { measure });
+    throw new InputError("UNKNOWN_MEASURE", `maxRatio: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
   }
   const r = await maxOwaRatio(prior.returns, { ...options, measure, riskFreeRate: riskFreeRate / prior.frequency });
   return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });

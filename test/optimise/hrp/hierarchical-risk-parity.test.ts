@@ -12,6 +12,9 @@ import { pairwiseCovariance } from "../../../src/moments/risk-models/pairwise-co
 import { copyTable } from "../helpers/fixtures";
 import { normal, randomCovariance, seededRandom } from "../helpers/random";
 import { cov, expected, expectWeights, labelsOf, returns, snapshot, sum } from "../optimizer-fixtures";
+import { wardLinkage } from "../../../src/optimise/hrp/lance-williams-linkage";
+import { InfeasibleError } from "../../../src/core/errors";
+import { hierarchicalExpected, LINKAGES, maxDifference, sp500Returns } from "./hierarchical-fixture";
 
 describe("hierarchicalRiskParity", () => {
   it("matches PyPortfolioOpt's HRPOpt(returns) (pandas corr/cov, scipy single linkage) on the fixture", () => {
@@ -114,5 +117,78 @@ describe("HRP from returns with late listings, as PyPortfolioOpt's HRPOpt(return
     const hrp = hierarchicalRiskParity({ returns });
     expect(hrp.order).toEqual(fixture.order);
     for (let i = 0; i < n; i++) expect(Math.abs(hrp.weights.values[i]! - fixture.weights[i]!)).toBeLessThan(1e-12);
+  });
+});
+
+describe("HRP with skfolio's options (risk measure, inverse risk, optimal leaf ordering, bounds)", () => {
+  const X = sp500Returns();
+
+  it("matches skfolio's steps written out in numpy/scipy for 5 linkages × 6 measures, and with bounds (1e-12)", () => {
+    // test/fixtures/hierarchical/make_hierarchical_expected.py, which first reproduces skfolio's asserted weights.
+    for (const c of hierarchicalExpected.hrp) {
+      const bounds = c.bounds?.[0].map((lo, i) => [lo, c.bounds![1][i]!] as [number, number]);
+      const r = hierarchicalRiskParity({ returns: X }, { linkage: LINKAGES[c.method], riskMeasure: c.measure as never, optimalOrdering: true, bounds });
+      expect(maxDifference(r.weights.values, c.weights)).toBeLessThan(1e-12);
+      if (c.order) expect(r.order).toEqual(c.order.map((i) => X.tickers[i]));
+      if (bounds) r.weights.values.forEach((w, i) => expect(w >= bounds[i]![0] - 1e-12 && w <= bounds[i]![1] + 1e-12).toBe(true));
+    }
+    expect(hierarchicalExpected.hrp.length).toBe(32);
+  });
+
+  it("with variance, no bounds and no other option is the existing HRP exactly; explicit [0, 1] bounds agree to rounding", () => {
+    const rand = seededRandom(8);
+    for (const n of [3, 7, 15]) {
+      const c = { labels: labelsOf(n), values: randomCovariance(n, rand) };
+      const plain = hierarchicalRiskParity({ cov: c }).weights.values;
+      expect(Array.from(hierarchicalRiskParity({ cov: c }, { riskMeasure: "variance", allocation: "inverseRisk" }).weights.values)).toEqual(Array.from(plain));
+      expect(maxDifference(hierarchicalRiskParity({ cov: c }, { bounds: [0, 1] }).weights.values, plain)).toBeLessThan(1e-15);
+      expect(maxDifference(hierarchicalRiskParity({ cov: c }, { allocation: "inverseVariance", bounds: [0, 1] }).weights.values, plain)).toBeLessThan(1e-15);
+    }
+  });
+
+  it("inverse variance inside the halves differs from inverse risk for standard deviation, both sum to 1", () => {
+    const a = hierarchicalRiskParity({ returns: X }, { riskMeasure: "standardDeviation" }).weights.values;
+    const b = hierarchicalRiskParity({ returns: X }, { riskMeasure: "standardDeviation", allocation: "inverseVariance" }).weights.values;
+    expect(maxDifference(a, b)).toBeGreaterThan(1e-3);
+    expect(Math.abs(sum(a) - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(sum(b) - 1)).toBeLessThan(1e-12);
+  });
+
+  it("every named measure gives weights summing to 1 within bounds, for each linkage", () => {
+    const short = { ...X, dates: X.dates.slice(-300), values: X.values.slice(-300 * 20) };
+    for (const measure of ["meanAbsoluteDeviation", "cvar", "cdar", "evar", "edar", "ulcerIndex", "giniMeanDifference", "fourthLowerPartialMoment"] as const) {
+      for (const method of ["single", "ward"]) {
+        const w = hierarchicalRiskParity({ returns: short }, { riskMeasure: measure, linkage: LINKAGES[method], optimalOrdering: true, bounds: [0.01, 0.1] }).weights.values;
+        expect(Math.abs(sum(w) - 1)).toBeLessThan(1e-12);
+        w.forEach((x) => expect(x >= 0.01 - 1e-12 && x <= 0.1 + 1e-12).toBe(true));
+      }
+    }
+  });
+
+  it("takes returns and a covariance together: clusters on the returns, variance from the covariance", () => {
+    const S = pairwiseCovariance(X);
+    const both = hierarchicalRiskParity({ returns: X, cov: S }, { linkage: wardLinkage, optimalOrdering: true });
+    const fromReturns = hierarchicalRiskParity({ returns: X }, { linkage: wardLinkage, optimalOrdering: true });
+    expect(maxDifference(both.weights.values, fromReturns.weights.values)).toBeLessThan(1e-12);
+    const scaled = { labels: S.labels, values: S.values.map((x, k) => (k === 0 ? 4 * x : x)) }; // AAPL's variance ×4
+    expect(hierarchicalRiskParity({ returns: X, cov: scaled }).weights.values[0]).toBeLessThan(fromReturns.weights.values[0]!);
+  });
+
+  it("names what is wrong: returns-based measure on a covariance alone, infeasible or negative bounds, a bad allocation", () => {
+    expect(() => hierarchicalRiskParity({ cov }, { riskMeasure: "cvar" })).toThrow(/the cvar measure needs returns/);
+    expect(() => hierarchicalRiskParity({ cov }, { bounds: [0, 0.01] })).toThrow(InfeasibleError);
+    expect(() => hierarchicalRiskParity({ cov }, { bounds: [-0.1, 1] })).toThrow(/long only/);
+    expect(() => hierarchicalRiskParity({ cov }, { allocation: "equal" as never, bounds: [0, 1] })).toThrow(/allocation "equal"/);
+    const flat = { dates: ["d1", "d2", "d3"], tickers: ["A", "B"], values: Float64Array.of(0.01, 0.02, 0.02, -0.01, 0.03, 0.03) };
+    // A never loses: its worst realisation is a gain, so inverse-risk weights are undefined.
+    expect(() => hierarchicalRiskParity({ returns: flat }, { riskMeasure: "worstRealisation" })).toThrow(/worstRealisation of A alone is -0.01/);
+  });
+
+  it("does not change its inputs", () => {
+    const before = Float64Array.from(X.values);
+    const bounds: [number, number][] = X.tickers.map(() => [0.02, 0.08]);
+    hierarchicalRiskParity({ returns: X }, { riskMeasure: "cdar", optimalOrdering: true, bounds });
+    expect(Array.from(X.values)).toEqual(Array.from(before));
+    expect(bounds.every((b) => b[0] === 0.02 && b[1] === 0.08)).toBe(true);
   });
 });

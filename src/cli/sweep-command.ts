@@ -1,0 +1,108 @@
+/**
+ * `npx workbook sweep GRID.json`: a grid of backtests or notebook runs, on a local pool or a Redis queue.
+ */
+import { readFlags } from "./read-flags";
+import { InputError, packagePath } from "../core/index";
+import { readSweepFile, runSweep, type RunSweepOptions } from "../sweep/index";
+
+/** The text of `npx workbook sweep --help`. */
+export const SWEEP_USAGE = `Usage: npx workbook sweep GRID.json [options]
+
+Runs every job of a sweep file — a grid of backtests (strategies × parameters × rebalancing × costs × windows)
+or of notebook runs (notebook × parameters), or a list of jobs — each identified by the hash of its
+configuration and of the data it reads. Results go to one folder: summary.duckdb (table sweep_jobs, one row per
+job) and Parquet details (equity/, weights/, trades/; rows tagged with job and batch). Jobs already done there
+are skipped; a failing job is tried again, then recorded with its error.
+
+  --results FOLDER      where the results go (default build/sweeps/NAME, NAME the sweep's name)
+  --workers N           local worker processes (default: one per core)
+  --queue redis://HOST:PORT
+                        put the jobs on a BullMQ queue in that Redis instead; start workers anywhere with
+                        npx workbook worker --queue redis://HOST:PORT (results come back through the queue)
+  --queue-name NAME     the queue's name (default workbook-sweep); workers must give the same
+  --retries N           tries after a job's first failure (default 2)
+  --json                print only the report, as JSON, on standard output (progress goes to standard error)
+  --help                this text
+
+Sweep file (JSON):
+  { "name": "min-vol-grid",
+    "data": { "market": { "seed": 20240607, "years": 6, "equityCount": 12 } },   or { "prices": "prices.csv" }
+    "backtests": { "strategy": "min-volatility",
+                   "parameters": { "lookbackDays": [63, 126, 252], "maxWeight": [0.2, 0.3] },
+                   "rebalance": "monthly", "costs": { "commissionBps": [0, 10], "spreadBps": 5 },
+                   "windows": { "count": 4, "days": 252 } },           or [{ "start": "…", "end": "…" }, …]
+    "notebooks": { "notebook": "09", "parameters": { "lookbackDays": [126, 252] } },
+    "jobs": [ { "kind": "backtest", "strategy": "hrp", "parameters": { "lookbackDays": 126 } } ] }
+  A list anywhere in a grid is a dimension. Strategies: equal-weight, sixty-forty, min-volatility, max-sharpe,
+  hrp, risk-parity.
+
+Exit codes: 0 every job done, 1 some jobs failed (recorded with their errors), 2 bad input (the message says
+which: unknown strategy, notebook or parameter, unreachable queue, results folder not writable…).`;
+
+function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
+  return new InputError(code, `workbook sweep: ${message}\n\nRun "npx workbook sweep --help" for the options.`, details);
+}
+
+function wholeNumber(flag: string, raw: string, min: number): number {
+  const x = Number(raw);
+  if (raw.trim() === "" || !Number.isInteger(x) || x < min) throw bad("BAD_FLAG_VALUE", `${flag} takes a whole number ≥ ${min}, got "${raw}"`, { flag, value: raw });
+  return x;
+}
+
+/**
+ * Runs `npx workbook sweep`: parses the flags, runs the sweep with progress lines on `out`, prints the report.
+ *
+ * @returns 0 when every job is done, 1 when some failed (typed errors propagate to `main`: exit 2).
+ * @throws InputError for bad flags or a bad sweep; SourceError QUEUE_UNREACHABLE naming the address.
+ * @example
+ * ```ts
+ * await runSweepCommand(["grid.json", "--workers", "2"]); // => 0
+ * ```
+ */
+export async function runSweepCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
+  let file: string | null = null;
+  let results: string | null = null;
+  let json = false;
+  const options: { -readonly [K in keyof RunSweepOptions]?: RunSweepOptions[K] } = {};
+  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
+    switch (flag) {
+      case "--help":
+      case "-h":
+        out(SWEEP_USAGE);
+        return 0;
+      case "--results":
+        results = value();
+        break;
+      case "--workers":
+        options.workers = wholeNumber(flag, value(), 1);
+        break;
+      case "--queue":
+        options.queue = value();
+        break;
+      case "--queue-name":
+        options.queueName = value();
+        break;
+      case "--retries":
+        options.retries = wholeNumber(flag, value(), 0);
+        break;
+      case "--json":
+        json = true;
+        break;
+      default:
+        if (flag.startsWith("-")) throw bad("UNKNOWN_FLAG", `unknown flag ${flag}`, { flag });
+        if (file !== null) throw bad("UNKNOWN_ARGUMENT", `one sweep file at a time; got ${file} and ${flag}`, { flag });
+        file = flag;
+    }
+  }
+  if (file === null) throw bad("MISSING_FILE", "give the sweep file: npx workbook sweep GRID.json");
+  const name = readSweepFile(file).spec.name ?? "sweep";
+  // The --json contract of every command: standard output carries only the JSON document; progress goes to stderr.
+  const report = await runSweep(file, { ...options, results: results ?? packagePath("build", "sweeps", name), progress: json ? err : out });
+  if (json) out(JSON.stringify(report, null, 2));
+  else {
+    out(`${report.name}: ${report.done} done, ${report.failed} failed, ${report.skipped} skipped (done before), ${report.duplicates} duplicate results dropped; ${report.jobsPerSecond.toFixed(1)} jobs/s on the ${report.ranOn}`);
+    out(`summary: ${report.summaryFile} (table sweep_jobs); details: ${report.results}/{equity,weights,trades}/*.parquet (columns job and batch; sweep_jobs.detail_batch names each job's batch)`);
+  }
+  if (report.failed > 0) err(`${report.failed} job(s) failed; their errors are in the summary's error column (status = 'failed'); run the sweep again to retry them`);
+  return report.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+-- monitor-model-current.sql
+-- The model version in force on a date: the one trained on the latest data up to $as_of (the last written on ties).
+
+SELECT model_version, run_id, kind, model_file, data_hash, strftime(as_of, '%Y-%m-%d') AS as_of,
+       strftime(train_start, '%Y-%m-%d') AS train_start, strftime(train_end, '%Y-%m-%d') AS train_end, train_rows,
+       features_json, parameters_json, scores_json, validation_rmse, validation_ic, validation_hit_rate,
+       reference_volatility, created_at
+FROM model_versions
+WHERE as_of <= CAST($as_of AS DATE)
+ORDER BY as_of DESC, created_at DESC
+LIMIT 1;
