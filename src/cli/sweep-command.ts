@@ -1,28 +1,19 @@
 /**
  * `npx workbook sweep GRID.json`: a grid of backtests or notebook runs, on a local pool or a Redis queue.
  */
-import { readFlags } from "./read-flags";
-import { InputError, packagePath } from "../core/index";
+import { command, numberOption, writeError } from "./command-line";
+import { packagePath } from "../core/index";
 import { readSweepFile, runSweep, type RunSweepOptions } from "../sweep/index";
 
-/** The text of `npx workbook sweep --help`. */
-export const SWEEP_USAGE = `Usage: npx workbook sweep GRID.json [options]
-
-Runs every job of a sweep file — a grid of backtests (strategies × parameters × rebalancing × costs × windows)
+/** The command's options, from which `--help` and the parser are made (the shared command-line layer). */
+const SWEEP = command({
+  name: "sweep",
+  synopsis: "GRID.json [options]",
+  description: `Runs every job of a sweep file — a grid of backtests (strategies × parameters × rebalancing × costs × windows)
 or of notebook runs (notebook × parameters), or a list of jobs — each identified by the hash of its
 configuration and of the data it reads. Results go to one folder: summary.duckdb (table sweep_jobs, one row per
 job) and Parquet details (equity/, weights/, trades/; rows tagged with job and batch). Jobs already done there
 are skipped; a failing job is tried again, then recorded with its error.
-
-  --results FOLDER      where the results go (default build/sweeps/NAME, NAME the sweep's name)
-  --workers N           local worker processes (default: one per core)
-  --queue redis://HOST:PORT
-                        put the jobs on a BullMQ queue in that Redis instead; start workers anywhere with
-                        npx workbook worker --queue redis://HOST:PORT (results come back through the queue)
-  --queue-name NAME     the queue's name (default workbook-sweep); workers must give the same
-  --retries N           tries after a job's first failure (default 2)
-  --json                print only the report, as JSON, on standard output (progress goes to standard error)
-  --help                this text
 
 Sweep file (JSON):
   { "name": "min-vol-grid",
@@ -34,20 +25,21 @@ Sweep file (JSON):
     "notebooks": { "notebook": "09", "parameters": { "lookbackDays": [126, 252] } },
     "jobs": [ { "kind": "backtest", "strategy": "hrp", "parameters": { "lookbackDays": 126 } } ] }
   A list anywhere in a grid is a dimension. Strategies: equal-weight, sixty-forty, min-volatility, max-sharpe,
-  hrp, risk-parity.
+  hrp, risk-parity.`,
+  options: {
+    results: { value: "FOLDER", help: "where the results go (default build/sweeps/NAME, NAME the sweep's name)" },
+    workers: numberOption("N", "local worker processes (default: one per core)", (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1"),
+    queue: { value: "redis://HOST:PORT", help: "put the jobs on a BullMQ queue in that Redis instead; start workers anywhere with\nnpx workbook worker --queue redis://HOST:PORT (results come back through the queue)" },
+    queueName: { value: "NAME", help: "the queue's name (default workbook-sweep); workers must give the same" },
+    retries: numberOption("N", "tries after a job's first failure (default 2)", (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0"),
+  },
+  positionals: { value: "GRID.json", help: "the sweep file (required)", max: 1 },
+  exitCodes: `0 every job done, 1 some jobs failed (recorded with their errors), 2 bad input (the message says
+which: unknown strategy, notebook or parameter, unreachable queue, results folder not writable…)`,
+});
 
-Exit codes: 0 every job done, 1 some jobs failed (recorded with their errors), 2 bad input (the message says
-which: unknown strategy, notebook or parameter, unreachable queue, results folder not writable…).`;
-
-function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
-  return new InputError(code, `workbook sweep: ${message}\n\nRun "npx workbook sweep --help" for the options.`, details);
-}
-
-function wholeNumber(flag: string, raw: string, min: number): number {
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(x) || x < min) throw bad("BAD_FLAG_VALUE", `${flag} takes a whole number ≥ ${min}, got "${raw}"`, { flag, value: raw });
-  return x;
-}
+/** The text of `npx workbook sweep --help` (generated from the command's options). */
+export const SWEEP_USAGE = SWEEP.usage;
 
 /**
  * Runs `npx workbook sweep`: parses the flags, runs the sweep with progress lines on `out`, prints the report.
@@ -59,42 +51,21 @@ function wholeNumber(flag: string, raw: string, min: number): number {
  * await runSweepCommand(["grid.json", "--workers", "2"]); // => 0
  * ```
  */
-export async function runSweepCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = (l) => console.error(l)): Promise<number> {
-  let file: string | null = null;
-  let results: string | null = null;
-  let json = false;
-  const options: { -readonly [K in keyof RunSweepOptions]?: RunSweepOptions[K] } = {};
-  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
-    switch (flag) {
-      case "--help":
-      case "-h":
-        out(SWEEP_USAGE);
-        return 0;
-      case "--results":
-        results = value();
-        break;
-      case "--workers":
-        options.workers = wholeNumber(flag, value(), 1);
-        break;
-      case "--queue":
-        options.queue = value();
-        break;
-      case "--queue-name":
-        options.queueName = value();
-        break;
-      case "--retries":
-        options.retries = wholeNumber(flag, value(), 0);
-        break;
-      case "--json":
-        json = true;
-        break;
-      default:
-        if (flag.startsWith("-")) throw bad("UNKNOWN_FLAG", `unknown flag ${flag}`, { flag });
-        if (file !== null) throw bad("UNKNOWN_ARGUMENT", `one sweep file at a time; got ${file} and ${flag}`, { flag });
-        file = flag;
-    }
+export async function runSweepCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l), err: (line: string) => void = writeError): Promise<number> {
+  const { values: v, positionals, help, json } = SWEEP.parse(argv);
+  if (help) {
+    out(SWEEP_USAGE);
+    return 0;
   }
-  if (file === null) throw bad("MISSING_FILE", "give the sweep file: npx workbook sweep GRID.json");
+  const file = positionals[0];
+  if (file === undefined) throw SWEEP.fail("MISSING_FILE", "give the sweep file: npx workbook sweep GRID.json");
+  const results = v.results ?? null;
+  const options: { -readonly [K in keyof RunSweepOptions]?: RunSweepOptions[K] } = {
+    ...(v.workers === undefined ? {} : { workers: v.workers }),
+    ...(v.queue === undefined ? {} : { queue: v.queue }),
+    ...(v.queueName === undefined ? {} : { queueName: v.queueName }),
+    ...(v.retries === undefined ? {} : { retries: v.retries }),
+  };
   const name = readSweepFile(file).spec.name ?? "sweep";
   // The --json contract of every command: standard output carries only the JSON document; progress goes to stderr.
   const report = await runSweep(file, { ...options, results: results ?? packagePath("build", "sweeps", name), progress: json ? err : out });

@@ -1,37 +1,33 @@
 /**
  * `npx workbook worker --queue redis://HOST:PORT`: takes sweep jobs from a BullMQ queue, on any machine.
  */
-import { readFlags } from "./read-flags";
-import { InputError } from "../core/index";
+import { command, numberOption } from "./command-line";
 import { startQueueWorker, type QueueWorkerOptions } from "../sweep/index";
 
-/** The text of `npx workbook worker --help`. */
-export const WORKER_USAGE = `Usage: npx workbook worker --queue redis://HOST:PORT [options]
+const seconds = (help: string) => numberOption("SECONDS", help, (x) => x > 0, "a number of seconds > 0");
 
-Takes the jobs of sweeps (npx workbook sweep GRID.json --queue redis://HOST:PORT) from a BullMQ queue in Redis,
+/** The command's options, from which `--help` and the parser are made (the shared command-line layer). */
+const WORKER = command({
+  name: "worker",
+  synopsis: "--queue redis://HOST:PORT [options]",
+  description: `Takes the jobs of sweeps (npx workbook sweep GRID.json --queue redis://HOST:PORT) from a BullMQ queue in Redis,
 one at a time, and sends each outcome back through the queue. Run one worker per core, on as many machines as
 you like (each needs this project and its notebooks at the same version as the sweep's). A worker that dies
 leaves its job to another once its lock expires; every job is recorded once. Stops on SIGINT or SIGTERM after the
-job at hand.
+job at hand.`,
+  options: {
+    queue: { value: "redis://HOST:PORT", help: "the Redis of the queue (required)" },
+    queueName: { value: "NAME", help: "the queue's name (default workbook-sweep), as given to the sweep" },
+    lockSeconds: seconds("a job's lock: a dead worker's job is retried after about this long (default 30)"),
+    stalledSeconds: seconds("seconds between checks for stalled jobs (default half the lock)"),
+    exitWhenIdle: seconds("stop after this long without a job (for a Kubernetes Job or a batch scheduler)"),
+  },
+  json: false,
+  exitCodes: "0 stopped, 2 bad flags or an unreachable queue (the message names the address)",
+});
 
-  --queue redis://HOST:PORT   the Redis of the queue (required)
-  --queue-name NAME           the queue's name (default workbook-sweep), as given to the sweep
-  --lock-seconds N            a job's lock: a dead worker's job is retried after about this long (default 30)
-  --stalled-seconds N         seconds between checks for stalled jobs (default half the lock)
-  --exit-when-idle SECONDS    stop after this long without a job (for a Kubernetes Job or a batch scheduler)
-  --help                      this text
-
-Exit codes: 0 stopped, 2 bad flags or an unreachable queue (the message names the address).`;
-
-function bad(code: string, message: string, details: Record<string, unknown> = {}): InputError {
-  return new InputError(code, `workbook worker: ${message}\n\nRun "npx workbook worker --help" for the options.`, details);
-}
-
-function seconds(flag: string, raw: string): number {
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(x) || x <= 0) throw bad("BAD_FLAG_VALUE", `${flag} takes a number of seconds > 0, got "${raw}"`, { flag, value: raw });
-  return x;
-}
+/** The text of `npx workbook worker --help` (generated from the command's options). */
+export const WORKER_USAGE = WORKER.usage;
 
 /**
  * Runs `npx workbook worker`: takes jobs until stopped (a signal, or `--exit-when-idle`).
@@ -44,34 +40,19 @@ function seconds(flag: string, raw: string): number {
  * ```
  */
 export async function runWorkerCommand(argv: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
-  const options: { -readonly [K in keyof QueueWorkerOptions]?: QueueWorkerOptions[K] } = {};
-  for (const { flag, value } of readFlags(argv, (f) => bad("MISSING_VALUE", `${f} needs a value`, { flag: f }))) {
-    switch (flag) {
-      case "--help":
-      case "-h":
-        out(WORKER_USAGE);
-        return 0;
-      case "--queue":
-        options.queue = value();
-        break;
-      case "--queue-name":
-        options.queueName = value();
-        break;
-      case "--lock-seconds":
-        options.lockSeconds = seconds(flag, value());
-        break;
-      case "--stalled-seconds":
-        options.stalledCheckSeconds = seconds(flag, value());
-        break;
-      case "--exit-when-idle":
-        options.exitWhenIdleSeconds = seconds(flag, value());
-        break;
-      default:
-        throw bad("UNKNOWN_FLAG", `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${flag}`, { flag });
-    }
+  const { values: v, help } = WORKER.parse(argv);
+  if (help) {
+    out(WORKER_USAGE);
+    return 0;
   }
-  if (options.queue === undefined) throw bad("MISSING_FLAG", "--queue redis://HOST:PORT is required");
-  const worker = await startQueueWorker({ ...options, queue: options.queue, log: out });
+  if (v.queue === undefined) throw WORKER.fail("MISSING_FLAG", "--queue redis://HOST:PORT is required");
+  const options: { -readonly [K in keyof QueueWorkerOptions]?: QueueWorkerOptions[K] } = {
+    ...(v.queueName === undefined ? {} : { queueName: v.queueName }),
+    ...(v.lockSeconds === undefined ? {} : { lockSeconds: v.lockSeconds }),
+    ...(v.stalledSeconds === undefined ? {} : { stalledCheckSeconds: v.stalledSeconds }),
+    ...(v.exitWhenIdle === undefined ? {} : { exitWhenIdleSeconds: v.exitWhenIdle }),
+  };
+  const worker = await startQueueWorker({ ...options, queue: v.queue, log: out });
   const stop = (): void => {
     void worker.stop();
   };
