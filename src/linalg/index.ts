@@ -12,3 +12,6 @@ export type { LinearSolution } from "./solve-symmetric-system";
 export { checkColumnMajor } from "./check-column-major";
 export { checkCovariance, SYMMETRY_TOLERANCE } from "./check-covariance";
 export { checkPositiveSemidefinite } from "./check-positive-semidefinite";
+export { wasmCrossPanels } from "./wasm-cross-product";
+export type { ColumnPanelWriter } from "./wasm-cross-product";
+export { FunctionBuilder, wasmModule } from "./wasm-emitter";

@@ -4,7 +4,9 @@ import {
   crossProductWorkerThreads,
   startCrossProductWorkers,
   stopCrossProductWorkers,
+  wasmCrossPanels,
   wasmCrossProduct,
+  type ColumnPanelWriter,
 } from "../../src/linalg/wasm-cross-product";
 import { normal, seededRandom } from "../optimise/helpers/random";
 
@@ -120,4 +122,48 @@ describe("wasmCrossProduct", () => {
     if (g !== null) expect(g).toEqual(before);
     await stopCrossProductWorkers();
   }, 20_000);
+});
+
+describe("wasmCrossPanels", () => {
+  /** A writer of the column-major `x`, recording the panels it was asked for. */
+  function writerOf(x: Float64Array, t: number, n: number, calls: [number, number, number][]): ColumnPanelWriter {
+    return (target, stride, firstRow, rows) => {
+      calls.push([stride, firstRow, rows]);
+      expect(target.length).toBeGreaterThanOrEqual(n * stride);
+      for (let j = 0; j < n; j++) target.set(x.subarray(j * t + firstRow, j * t + firstRow + rows), j * stride);
+    };
+  }
+
+  it("is XᵀX of the matrix its writer describes (the TSDoc example)", () => {
+    const write: ColumnPanelWriter = (target, stride, firstRow, rows) => {
+      for (let i = 0; i < rows; i++) {
+        target[i] = 1 + 2 * (firstRow + i);
+        target[stride + i] = 2 + 2 * (firstRow + i);
+      }
+    };
+    expect(Array.from(wasmCrossPanels(write, 2, 2)!)).toEqual([10, 14, 14, 20]);
+  });
+
+  it("gives the bits of wasmCrossProduct, asking for each row panel once, in order", async () => {
+    const [t, n] = [1500, 13];
+    const x = randomColumns(t, n, 91);
+    const whole = wasmCrossProduct(x, t, n, { workers: 0 })!;
+    const calls: [number, number, number][] = [];
+    expect(wasmCrossPanels(writerOf(x, t, n, calls), t, n, { workers: 0 })).toEqual(whole);
+    expect(calls).toEqual([[1500, 0, 1500]]);
+    calls.length = 0;
+    expect(wasmCrossPanels(writerOf(x, t, n, calls), t, n, { workers: 0, panelRows: 512 })).toEqual(whole);
+    expect(calls).toEqual([[512, 0, 512], [512, 512, 512], [512, 1024, 476]]);
+    expect(await startCrossProductWorkers(1)).toBe(1);
+    expect(wasmCrossPanels(writerOf(x, t, n, []), t, n, { workers: 1 })).toEqual(whole);
+    await stopCrossProductWorkers();
+  });
+
+  it("gives zeros for empty shapes without calling the writer, and throws InputError for a bad shape", () => {
+    const calls: [number, number, number][] = [];
+    expect(wasmCrossPanels(writerOf(new Float64Array(0), 0, 3, calls), 0, 3)).toEqual(new Float64Array(9));
+    expect(calls).toEqual([]);
+    expect(() => wasmCrossPanels(() => undefined, 2.5, 2)).toThrow(InputError);
+    expect(() => wasmCrossPanels(() => undefined, -1, 2)).toThrow(InputError);
+  });
 });

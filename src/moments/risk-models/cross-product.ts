@@ -1,8 +1,9 @@
 /**
  * The cross-product (Gram) matrix `XᵀX` of a column-major data matrix: the inner loop of every covariance here.
  */
+import { InputError } from "../../core/index";
 import { checkColumnMajor } from "../../linalg/index";
-import { wasmCrossProduct } from "../../linalg/index";
+import { wasmCrossPanels, wasmCrossProduct, type ColumnPanelWriter } from "../../linalg/index";
 
 /** Rows processed per pass, so the 6 columns a 3 × 3 block reads stay in the L1/L2 cache. */
 const ROW_CHUNK = 512;
@@ -34,6 +35,40 @@ const ROW_CHUNK = 512;
 export function crossProduct(columns: Float64Array, nRows: number, nColumns: number): Float64Array {
   checkColumnMajor(columns, nRows, nColumns, "crossProduct");
   return wasmCrossProduct(columns, nRows, nColumns) ?? scalarCrossProduct(columns, nRows, nColumns);
+}
+
+/**
+ * `G = XᵀX` for an `X` that `write` produces column-major, panel by panel (see `ColumnPanelWriter`), instead of an
+ * array holding it: the WebAssembly kernel gets `X` written straight into its memory (`wasmCrossPanels`), so a caller
+ * that computes `X` on the fly (returns from prices, centred) allocates no `nRows × nColumns` array. Where the kernel is
+ * unavailable (or a worker failed) `X` is written once more into a new array, whole, for {@link scalarCrossProduct}:
+ * `write` must therefore give the same values whenever it is called for the same rows. Bit for bit the
+ * {@link crossProduct} of the matrix `write` describes.
+ *
+ * @param write writes rows `firstRow … firstRow + rows − 1` of each column `j` from `target[j·stride]`.
+ * @param nRows number of rows (observations).
+ * @param nColumns number of columns (assets).
+ * @returns a new row-major `nColumns × nColumns` symmetric matrix.
+ * @throws InputError when `nRows` or `nColumns` is not a whole number ≥ 0.
+ *
+ * @example
+ * ```ts
+ * // X = [[1, 2], [3, 4]] (rows): X[i][j] = 1 + j + 2i
+ * const write: ColumnPanelWriter = (target, stride, firstRow, rows) => {
+ *   for (let j = 0; j < 2; j++) for (let i = 0; i < rows; i++) target[j * stride + i] = 1 + j + 2 * (firstRow + i);
+ * };
+ * crossProductOfPanels(write, 2, 2); // => Float64Array [10, 14, 14, 20]
+ * ```
+ */
+export function crossProductOfPanels(write: ColumnPanelWriter, nRows: number, nColumns: number): Float64Array {
+  if (!Number.isSafeInteger(nRows) || !Number.isSafeInteger(nColumns) || nRows < 0 || nColumns < 0) {
+    throw new InputError("SHAPE_MISMATCH", `crossProductOfPanels: ${nRows} rows × ${nColumns} columns is not a matrix shape; pass whole numbers ≥ 0`, { nRows, nColumns });
+  }
+  const g = wasmCrossPanels(write, nRows, nColumns);
+  if (g !== null) return g;
+  const columns = new Float64Array(nRows * nColumns);
+  if (nRows > 0) write(columns, nRows, 0, nRows);
+  return scalarCrossProduct(columns, nRows, nColumns);
 }
 
 /**

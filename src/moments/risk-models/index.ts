@@ -19,3 +19,6 @@ export type { ShrinkageReturns } from "./shrinkage-returns";
 export { covarianceToCorrelation } from "./covariance-to-correlation";
 export { correlationToCovariance } from "./correlation-to-covariance";
 export { crossProduct, scalarCrossProduct } from "./cross-product";
+export { crossProductOfPanels } from "./cross-product";
+export { completeCentredReturns } from "./complete-centred-returns";
+export type { CompleteCentredReturns } from "./complete-centred-returns";

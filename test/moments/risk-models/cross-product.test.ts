@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
-import { crossProduct, scalarCrossProduct } from "../../../src/moments/risk-models/cross-product";
+import type { ColumnPanelWriter } from "../../../src/linalg/index";
+import { crossProduct, crossProductOfPanels, scalarCrossProduct } from "../../../src/moments/risk-models/cross-product";
 import { normal, seededRandom } from "../../optimise/helpers/random";
 
 describe("crossProduct", () => {
@@ -61,5 +62,32 @@ describe("crossProduct", () => {
   it("scalarCrossProduct handles the hand example and throws InputError on a length mismatch", () => {
     expect(Array.from(scalarCrossProduct(Float64Array.from([1, 3, 2, 4]), 2, 2))).toEqual([10, 14, 14, 20]);
     expect(() => scalarCrossProduct(new Float64Array(5), 2, 3)).toThrow(InputError);
+  });
+});
+
+describe("crossProductOfPanels", () => {
+  it("is XᵀX of the matrix its writer describes (the TSDoc example)", () => {
+    const write: ColumnPanelWriter = (target, stride, firstRow, rows) => {
+      for (let j = 0; j < 2; j++) for (let i = 0; i < rows; i++) target[j * stride + i] = 1 + j + 2 * (firstRow + i);
+    };
+    expect(Array.from(crossProductOfPanels(write, 2, 2))).toEqual([10, 14, 14, 20]);
+  });
+
+  it.each([
+    [1, 1],
+    [513, 37],
+    [2000, 130],
+  ])("gives the bits of crossProduct of the same matrix for %i × %i", (t, n) => {
+    const x = Float64Array.from({ length: t * n }, normal(seededRandom(3 * t + n)));
+    const write: ColumnPanelWriter = (target, stride, firstRow, rows) => {
+      for (let j = 0; j < n; j++) target.set(x.subarray(j * t + firstRow, j * t + firstRow + rows), j * stride);
+    };
+    expect(crossProductOfPanels(write, t, n)).toEqual(crossProduct(x, t, n));
+  });
+
+  it("gives zeros for no rows and throws InputError for a shape that is not whole numbers", () => {
+    expect(crossProductOfPanels(() => undefined, 0, 3)).toEqual(new Float64Array(9));
+    expect(() => crossProductOfPanels(() => undefined, 2.5, 3)).toThrow(InputError);
+    expect(() => crossProductOfPanels(() => undefined, 2, -1)).toThrow(InputError);
   });
 });

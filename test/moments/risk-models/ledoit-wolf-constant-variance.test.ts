@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/core/errors";
+import { fixNonpositiveSemidefinite } from "../../../src/moments/risk-models/fix-nonpositive-semidefinite";
 import { ledoitWolfConstantVariance } from "../../../src/moments/risk-models/ledoit-wolf-constant-variance";
 import type { RiskModel } from "../../../src/moments/risk-models/risk-model";
 import { copyTable } from "../../optimise/helpers/fixtures";
@@ -20,6 +21,31 @@ describe("ledoitWolfConstantVariance", () => {
     expect(cov.repaired).toBe(expected[key].repaired);
     expect(relativeError([cov.shrinkage], expected[key].shrinkage)).toBeLessThan(1e-10);
     expect(relativeError(cov.values, expected[key].values)).toBeLessThan(1e-10);
+  });
+
+  it("skips the repair step only where it would change nothing: the shrunk complete fixture passes its Cholesky test", () => {
+    for (const p of [complete, prices]) {
+      const cov = ledoitWolfConstantVariance(p);
+      const again = fixNonpositiveSemidefinite(cov);
+      expect(cov.repaired).toBe(false);
+      expect(cov.minEigenvalue).toBeNull();
+      expect(again.repaired).toBe(false);
+      expect(again.values).toEqual(cov.values);
+    }
+  });
+
+  it("gives the same bits through its general path (gaps filled) as through the complete-data path", () => {
+    // A missing first price only removes the first return of one asset; filled with 0 it is the table whose first
+    // return of that asset is 0: the same X, so the same result, one through each path.
+    const n = complete.tickers.length;
+    const gap = { ...complete, values: complete.values.slice() };
+    gap.values[0] = NaN; // asset 0's first return is missing → filled with 0
+    const flat = { ...complete, values: complete.values.slice() };
+    flat.values[0] = flat.values[n]!; // asset 0's first return is exactly 0
+    const viaGeneral = ledoitWolfConstantVariance(gap);
+    const viaComplete = ledoitWolfConstantVariance(flat);
+    expect(viaComplete.shrinkage).toBe(viaGeneral.shrinkage);
+    expect(viaComplete.values.every((v, k) => Object.is(v, viaGeneral.values[k]))).toBe(true);
   });
 
   it("shrinks by δ in [0, 1] to a matrix between the sample covariance and the target", () => {
