@@ -55,6 +55,25 @@ describe("TypedArrayLstm", () => {
     expect(worst / largest).toBeLessThan(1e-6);
   });
 
+  it("gives the same loss and gradient for a batch after a larger one, and with the products in JavaScript", () => {
+    const { x, y } = randomBatch(tiny, 3, 8);
+    const big = randomBatch(tiny, 9, 9);
+    const fresh = new TypedArrayLstm(tiny, initialLstmWeights(tiny, 4));
+    const g0 = new Float64Array(fresh.parameterCount);
+    const loss0 = fresh.lossAndGradient(x, y, g0);
+    const used = new TypedArrayLstm(tiny, initialLstmWeights(tiny, 4));
+    const scratch = new Float64Array(used.parameterCount);
+    used.lossAndGradient(big.x, big.y, scratch); // lays out its buffers for 9 rows
+    const g1 = new Float64Array(used.parameterCount);
+    expect(used.lossAndGradient(x, y, g1)).toBe(loss0);
+    expect(g1).toEqual(g0);
+    const plain = new TypedArrayLstm(tiny, initialLstmWeights(tiny, 4), false);
+    expect(plain.simd).toBe(false);
+    const g2 = new Float64Array(plain.parameterCount);
+    expect(plain.lossAndGradient(x, y, g2)).toBe(loss0);
+    expect(g2).toEqual(g0);
+  });
+
   it("leaves its inputs unchanged and gives the same loss for the same parameters", () => {
     const net = new TypedArrayLstm(tiny, initialLstmWeights(tiny, 1));
     const { x, y } = randomBatch(tiny, 7, 3);
