@@ -43,8 +43,13 @@ export interface BoxBudgetSolution {
   readonly workingSetSize: number;
 }
 
-/** Below this many variables the problem goes to quadprog in one piece. */
-export const WORKING_SET_THRESHOLD = 60;
+/**
+ * Up to this many variables the problem goes to quadprog in one piece; above it, a working set. quadprog (the
+ * npm port of Goldfarb–Idnani) on arrays of arrays costs about 3 ms for 50 long-only assets, where the working
+ * set takes 0.2 ms (measured 2026-12-06; cvxopt takes about 1 ms); the threshold was 60 before. The answer is the same: the working set stops only on the KKT conditions of the whole problem.
+ * Shared by the mean–variance optimisers (`solvePortfolioQp`).
+ */
+export const WORKING_SET_THRESHOLD = 24;
 /** Relative tolerance of the optimality (KKT) test on the variables left at their lower bounds. */
 const KKT_TOLERANCE = 1e-10;
 /** The bounds may miss the budget by this much (relative to `max(1, |budget|)`) before they count as infeasible. */

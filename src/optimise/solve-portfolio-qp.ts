@@ -6,7 +6,7 @@
 import { InfeasibleError, NumericalError } from "../core/index";
 import type { ConstraintSystem, LinearRow } from "./constraints/constraint-system";
 import { projectedGradientGuess } from "../optim/index";
-import { solveWithRidgeOnFailure, solveWorkingSetQp } from "../optim/index";
+import { solveWithRidgeOnFailure, solveWorkingSetQp, WORKING_SET_THRESHOLD } from "../optim/index";
 
 /** A QP over `N` variables (the `nAssets` weights first, then auxiliary variables), in solver form. */
 export interface PortfolioQp {
@@ -30,8 +30,6 @@ export interface PortfolioQp {
 
 /** Relative ridge on the auxiliary variables (which have no curvature): `1e-9 ×` the mean weight curvature. */
 export const AUXILIARY_RIDGE = 1e-9;
-/** Below this many variables quadprog gets the whole problem at once. */
-const WORKING_SET_THRESHOLD = 60;
 /** A weight counts as a holding when `|w| >` this times `Σ|w|`. */
 const HOLDING_CUTOFF = 1e-8;
 
