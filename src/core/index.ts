@@ -28,3 +28,4 @@ export { returnsFromPrices, type ReturnsFromPricesOptions } from "./returns-from
 export { Matrix, matrix } from "./matrix";
 export { explainError } from "./explain-error";
 export { progressReporter, clockTime, type ProgressReporterOptions, type ProgressStream, type ProgressUpdate } from "./progress-reporter";
+export { roundHalfEven } from "./round-half-even";

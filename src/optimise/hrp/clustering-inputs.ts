@@ -3,7 +3,7 @@
  * from returns, a covariance, or both.
  */
 import { checkCovariance } from "../../linalg/index";
-import { checkDateTable, InputError, type DateTable, type LabelledMatrix } from "../../core/index";
+import { checkDateTable, InputError, roundHalfEven, type DateTable, type LabelledMatrix } from "../../core/index";
 import { covarianceToCorrelation, pairwiseCovariance } from "../../moments/index";
 import { pairwiseCorrelation } from "./pairwise-correlation";
 
@@ -111,13 +111,4 @@ function correlationAndCovariance(returns: DateTable): { corr: LabelledMatrix; c
     }
   }
   return { corr: pairwiseCorrelation(returns), cov: pairwiseCovariance(returns) };
-}
-
-/** numpy's `rint`: the nearest integer, ties to even. */
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  if (fraction > 0.5) return floor + 1;
-  if (fraction < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
 }

@@ -2,7 +2,7 @@
  * Flat clusters from a dendrogram: scipy's `fcluster(Z, k, "maxclust")`, and the number of clusters by the
  * two-order difference of the within-cluster dispersion (skfolio's `compute_optimal_n_clusters`).
  */
-import { InputError } from "../../core/index";
+import { InputError, roundHalfEven } from "../../core/index";
 import type { LinkageMatrix } from "./single-linkage";
 
 /**
@@ -144,13 +144,4 @@ export function gapClusterCount(distance: Float64Array, linkage: LinkageMatrix):
     }
   }
   return best + 2;
-}
-
-/** Python's `round`: the nearest integer, ties to even. */
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  if (fraction > 0.5) return floor + 1;
-  if (fraction < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
 }
