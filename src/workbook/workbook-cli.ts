@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { InputError } from "../core/index";
-import { packagePath } from "../core/index";
+import { packagePath, progressReporter, type ProgressUpdate } from "../core/index";
 import { listNotebooks, selectNotebooks } from "./notebook-file";
 import { writeReport } from "./report";
 import { ensureLibraryBuilt } from "./library-build";
@@ -19,6 +19,8 @@ export interface WorkbookArgs {
   readonly outDir: string;
   /** Notebooks run at the same time, each in its own kernel (`--jobs`). Default {@link defaultJobs}. */
   readonly jobs: number;
+  /** `--quiet`: no progress (neither the cells nor the bar), only failures, the report's path and the summary. */
+  readonly quiet: boolean;
   readonly help: boolean;
 }
 
@@ -51,6 +53,9 @@ and prints a summary. Exits non-zero when any cell fails.
   --notebooks DIR     folder of notebooks (default notebooks/)
   --out DIR           build folder (default build/): DIR/notebooks and DIR/report
   --no-report         skip the HTML report
+  --quiet             no progress, only failures and the summary (on a terminal the progress is
+                      one bar: notebooks done, rate, time left and the cell running; elsewhere a
+                      line per cell and a line each quarter of the way)
   --help              this text`;
 
 /**
@@ -63,7 +68,7 @@ and prints a summary. Exits non-zero when any cell fails.
  * @throws InputError for an unknown flag or a malformed value, naming it.
  */
 export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
-  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), outDir: packagePath("build"), jobs: defaultJobs(), help: false };
+  const args: WorkbookArgs = { selectors: [], parameters: {}, cellTimeoutSeconds: 600, report: true, notebooksDir: packagePath("notebooks"), outDir: packagePath("build"), jobs: defaultJobs(), quiet: false, help: false };
   const mutable = args as { -readonly [K in keyof WorkbookArgs]: WorkbookArgs[K] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -74,6 +79,7 @@ export function parseWorkbookArgs(argv: readonly string[]): WorkbookArgs {
     };
     if (a === "--help" || a === "-h") mutable.help = true;
     else if (a === "--no-report") mutable.report = false;
+    else if (a === "--quiet" || a === "-q") mutable.quiet = true;
     else if (a === "--param" || a.startsWith("--param=")) {
       const kv = a === "--param" ? value(a) : a.slice("--param=".length);
       const eq = kv.indexOf("=");
@@ -100,6 +106,48 @@ function progressLine(event: RunEvent): string | undefined {
   if (event.type === "start") return `▶ ${event.name} (${event.cells} cells)`;
   if (event.type === "cell") return `  ${event.name} cell ${event.index + 1}/${event.cells} ✓ ${event.seconds.toFixed(2)} s`;
   return undefined;
+}
+
+/** The runner's default output: standard output, a line at a time. */
+const printLine = (line: string): void => console.log(line);
+
+/**
+ * The runner's progress, on core's one `progressReporter`: on a terminal one bar on standard error (notebooks done,
+ * rate, time left, the cell running), which a line the runner prints first clears; elsewhere (CI, a log, a caller's
+ * own `log`) a line per cell as before plus the reporter's line each quarter of the way; nothing with `--quiet`.
+ */
+function workbookProgress(log: (line: string) => void, quiet: boolean, total: number) {
+  const terminal = log === printLine && process.stderr.isTTY === true;
+  const stream = log === printLine ? process.stderr : { write: (text: string) => log(text.replace(/\n$/, "")) };
+  const report = progressReporter({ stream, quiet, unit: "notebooks" });
+  let done = 0;
+  let failed = 0;
+  const update = (note?: string): ProgressUpdate => {
+    const notes = [failed > 0 ? `${failed} failed` : "", note ?? ""].filter((n) => n !== "");
+    return { label: "workbook", done, total, ...(notes.length > 0 ? { note: notes.join(" · ") } : {}) };
+  };
+  if (total > 0) report(update());
+  return {
+    /** A line of the runner's own (a failure): on a terminal it first clears the bar's line. */
+    say(line: string): void {
+      if (terminal) process.stderr.write("\r\u001b[K");
+      log(line);
+    },
+    event(e: RunEvent): void {
+      if (quiet) return;
+      if (terminal) {
+        if (e.type === "cell") report(update(`${e.name} cell ${e.index + 1}/${e.cells}`));
+        return;
+      }
+      const line = progressLine(e);
+      if (line) log(line);
+    },
+    finished(ok: boolean): void {
+      done += 1;
+      if (!ok) failed += 1;
+      report(update());
+    },
+  };
 }
 
 /**
@@ -136,7 +184,7 @@ export function summaryTable(runs: readonly Pick<NotebookRun, "name" | "ok" | "s
  * await runWorkbook(["00", "--param", "years=3"]); // => 0
  * ```
  */
-export async function runWorkbook(argv: readonly string[], log: (line: string) => void = (l) => console.log(l)): Promise<number> {
+export async function runWorkbook(argv: readonly string[], log: (line: string) => void = printLine): Promise<number> {
   const args = parseWorkbookArgs(argv);
   if (args.help) {
     log(WORKBOOK_USAGE);
@@ -144,6 +192,7 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
   }
   const notebooks = selectNotebooks(listNotebooks(args.notebooksDir), args.selectors);
   ensureLibraryBuilt(log); // notebooks import the precompiled package: rebuild dist/ when src/ is newer
+  const progress = workbookProgress(log, args.quiet, notebooks.length);
   // Notebooks in order, `jobs` at a time; results keep the notebooks' order whatever finishes first.
   const jobs = Math.min(args.jobs, Math.max(1, notebooks.length));
   const started = performance.now();
@@ -152,12 +201,10 @@ export async function runWorkbook(argv: readonly string[], log: (line: string) =
       parameters: args.parameters,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
       outputDir: join(args.outDir, "notebooks"),
-      onEvent: (e) => {
-        const line = progressLine(e);
-        if (line) log(line);
-      },
+      onEvent: progress.event,
     });
-    if (!run.ok) log(formatFailure(run));
+    if (!run.ok) progress.say(formatFailure(run));
+    progress.finished(run.ok);
     return run;
   });
   const wall = { seconds: (performance.now() - started) / 1000, jobs };

@@ -155,5 +155,16 @@ describe("npm run workbook (the command)", () => {
     const code = await runWorkbook(["99", "--notebooks", fixtures, "--out", out, "--param", "failAt=none"], (l) => lines.push(l));
     expect(code).toBe(0);
     expect(lines.join("\n")).toContain(`report: ${join(out, "report", "index.html")}`);
+    // progress off a terminal: a line per cell and the one reporter's line at the end
+    expect(lines.some((l) => /^ {2}99-failing cell \d+\/5 ✓/.test(l))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^workbook: 1\/1 notebooks \(100 %\), \d+\.\d\/s, 0:00 left$/));
+  });
+
+  it("prints no progress with --quiet, only the summary", async () => {
+    const lines: string[] = [];
+    const code = await runWorkbook(["99", "--notebooks", fixtures, "--out", tmpBuild(), "--param", "failAt=none", "--no-report", "--quiet"], (l) => lines.push(l));
+    expect(code).toBe(0);
+    expect(lines.filter((l) => /cell \d+\/\d+|^workbook:|^▶/.test(l))).toEqual([]);
+    expect(lines.join("\n")).toMatch(/99-failing\s+ok/);
   });
 });
