@@ -1,12 +1,11 @@
 // An efficient frontier of 50 points on 100 assets, against cvxopt solving one QP per point at the same target returns.
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { efficientFrontier } from "../../src/optimise/efficient-frontier";
 import type { LabelledMatrix, LabelledVector } from "../../src/core/frame";
-import { readMatrix, writeMatrix } from "../io";
+import { readMatrix } from "../io";
 import { agreeArrays } from "./agree";
 import type { BenchCase } from "./case";
-import { annualisedMoments, assetLabels } from "./synthetic-returns";
+import { readMoments, writeMoments } from "./synthetic-returns";
 
 const N = 100;
 const DAYS = 750;
@@ -19,14 +18,10 @@ export const efficientFrontierCase: BenchCase<{ mu: LabelledVector; cov: Labelle
   goal: 1,
   reps: 5,
   prepare(dir) {
-    const { cov, mu } = annualisedMoments(DAYS, N, 31);
-    writeMatrix(join(dir, "cov.bin"), { rows: N, cols: N, data: cov });
-    writeMatrix(join(dir, "mu.bin"), { rows: N, cols: 1, data: mu });
-    writeFileSync(join(dir, "meta.json"), JSON.stringify({ n: N, points: POINTS }));
+    writeMoments(dir, DAYS, N, 31, { points: POINTS });
   },
   load(dir) {
-    const labels = assetLabels(N);
-    return { cov: { labels, values: readMatrix(join(dir, "cov.bin"), N, N).data }, mu: { labels, values: readMatrix(join(dir, "mu.bin"), N, 1).data } };
+    return readMoments(dir, N);
   },
   ours({ mu, cov }) {
     const frontier = efficientFrontier(mu, cov, { points: POINTS });

@@ -30,7 +30,7 @@ export const lstmCase: BenchCase<Input> = {
   name: "lstm",
   title: "LSTM, 2 layers × 32 units, sequence 20, 5,000 samples, 5 epochs",
   baseline: "PyTorch nn.LSTM (CPU)",
-  goal: 2,
+  goal: 1,
   reps: 1,
   prepare(dir) {
     // A persistent AR(2) series with noise: windows of 20 values, the label is the next value.

@@ -8,8 +8,6 @@ import { readMatrix, writeMatrix } from "../io";
 import type { BenchCase, CaseResult } from "./case";
 import { assetLabels, benchDates, factorReturns } from "./synthetic-returns";
 
-const N = 500;
-const DAYS = 2000;
 const BETA = 0.95;
 
 interface MinRiskLp {
@@ -20,6 +18,9 @@ interface MinRiskLp {
   /** Whether a lower (risk, default) or a higher (ratio) value of the measure is better. */
   readonly better?: "lower" | "higher";
   readonly seed: number;
+  /** Size of the returns: assets (500 by default) and days (2,000 by default). */
+  readonly assets?: number;
+  readonly days?: number;
   readonly reps: number;
   /** Our optimiser: weights and the risk they reach. */
   solve(returns: DateTable, beta: number): Promise<{ weights: ArrayLike<number>; risk: number }>;
@@ -29,6 +30,8 @@ interface MinRiskLp {
 
 /** A bench case for a minimum-risk LP whose baseline is bench/baselines/<name with _>.py. */
 export function minRiskLpCase(spec: MinRiskLp): BenchCase<DateTable> {
+  const N = spec.assets ?? 500;
+  const DAYS = spec.days ?? 2000;
   const riskOfWeights = (weights: readonly number[], r: Float64Array) => {
     const p = new Float64Array(DAYS);
     for (let t = 0; t < DAYS; t++) {

@@ -2,7 +2,10 @@
 import { pairwiseCovariance } from "../../src/moments/risk-models/pairwise-covariance";
 import type { FeatureFrame } from "../../src/features/feature-frame";
 import { createRng } from "../../src/core/random";
-import type { Matrix } from "../io";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LabelledMatrix, LabelledVector } from "../../src/core/frame";
+import { readMatrix, writeMatrix, type Matrix } from "../io";
 
 /**
  * Daily simple returns, `days × assets`: 3 factors plus idiosyncratic noise, annual vols ≈ 15–45 %.
@@ -71,4 +74,24 @@ export function matrixFrame(x: Float64Array, names: readonly string[], from: num
   const p = names.length;
   const columns = names.map((_, j) => Float64Array.from({ length: rows }, (_, i) => x[(from + i) * p + j]!));
   return { names: [...names], columns, dates: new Array(rows).fill("2020-01-01"), tickers: new Array(rows).fill("T") };
+}
+
+/**
+ * Writes the annualised moments of {@link annualisedMoments} as the baselines read them: `cov.bin` (n × n), `mu.bin`
+ * (n × 1) and `meta.json` (`{ n, ...meta }`).
+ */
+export function writeMoments(dir: string, days: number, assets: number, seed: number, meta: Record<string, unknown> = {}): void {
+  const { cov, mu } = annualisedMoments(days, assets, seed);
+  writeMatrix(join(dir, "cov.bin"), { rows: assets, cols: assets, data: cov });
+  writeMatrix(join(dir, "mu.bin"), { rows: assets, cols: 1, data: mu });
+  writeFileSync(join(dir, "meta.json"), JSON.stringify({ n: assets, ...meta }));
+}
+
+/** Reads what {@link writeMoments} wrote, labelled `A0000 …`. */
+export function readMoments(dir: string, assets: number): { mu: LabelledVector; cov: LabelledMatrix } {
+  const labels = assetLabels(assets);
+  return {
+    cov: { labels, values: readMatrix(join(dir, "cov.bin"), assets, assets).data },
+    mu: { labels, values: readMatrix(join(dir, "mu.bin"), assets, 1).data },
+  };
 }
