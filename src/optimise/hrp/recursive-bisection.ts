@@ -2,13 +2,15 @@
  * HRP's recursive bisection of an ordered list of assets (López de Prado, 2016; PyPortfolioOpt's `_raw_hrp_allocation`).
  */
 import { InputError } from "../../core/index";
+import { riskBisection } from "./risk-bisection";
 
 /**
  * Weights from HRP's recursive bisection: start with weight 1 on every asset and the whole `order` as one
  * cluster; split every cluster into its first and second halves (`⌊len/2⌋`); give the halves
  * `α = 1 − V₁/(V₁ + V₂)` and `1 − α` of their parent's weight, where `Vᵢ` is the variance of the half's
  * inverse-variance portfolio (`wⱼ ∝ 1/Σⱼⱼ`); repeat until every cluster is one asset. The halving follows the
- * ordered list (not the dendrogram), as in López de Prado's code and PyPortfolioOpt.
+ * ordered list (not the dendrogram), as in López de Prado's code and PyPortfolioOpt. The variance case of
+ * {@link riskBisection}, with PyPortfolioOpt's checks.
  *
  * @param cov row-major `n × n` covariance (any scale: daily or annual give the same weights); positive diagonal.
  * @param order asset indices in dendrogram order (a permutation of `0…n−1`).
@@ -38,37 +40,16 @@ export function recursiveBisection(cov: Float64Array, order: readonly number[]):
       throw new InputError("NON_POSITIVE_VARIANCE", `recursiveBisection: variance of asset ${i} is ${cov[i * n + i]}; HRP needs positive variances`, { index: i });
     }
   }
-  const w = new Float64Array(n).fill(1);
-  const clusterVariance = (items: readonly number[]) => {
-    const inverse = items.map((i) => 1 / cov[i * n + i]!);
-    const total = inverse.reduce((s, x) => s + x, 0);
-    const weights = inverse.map((x) => x / total);
-    let variance = 0;
+  // The variance path of the general bisection: inverse variance within each half, its variance as the risk.
+  const inverseVariance = Float64Array.from({ length: n }, (_, i) => 1 / cov[i * n + i]!);
+  const variance = (items: readonly number[], weights: readonly number[]) => {
+    let total = 0;
     for (let a = 0; a < items.length; a++) {
       let row = 0;
       for (let b = 0; b < items.length; b++) row += cov[items[a]! * n + items[b]!]! * weights[b]!;
-      variance += weights[a]! * row;
+      total += weights[a]! * row;
     }
-    return variance;
+    return total;
   };
-  let clusters: number[][] = [order.slice()];
-  while (clusters.length > 0) {
-    const next: number[][] = [];
-    for (const cluster of clusters) {
-      if (cluster.length <= 1) continue;
-      const half = Math.floor(cluster.length / 2);
-      next.push(cluster.slice(0, half), cluster.slice(half));
-    }
-    for (let k = 0; k < next.length; k += 2) {
-      const first = next[k]!;
-      const second = next[k + 1]!;
-      const v1 = clusterVariance(first);
-      const v2 = clusterVariance(second);
-      const alpha = 1 - v1 / (v1 + v2);
-      for (const i of first) w[i] = w[i]! * alpha;
-      for (const i of second) w[i] = w[i]! * (1 - alpha);
-    }
-    clusters = next;
-  }
-  return w;
+  return riskBisection(order, inverseVariance, variance);
 }
