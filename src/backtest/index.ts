@@ -47,6 +47,7 @@ export { buyAndHold, type BuyAndHoldOptions } from "./buy-and-hold";
 export { equalWeight, type EqualWeightOptions } from "./equal-weight";
 export { fixedWeights, type FixedWeightsOptions } from "./fixed-weights";
 export { sixtyForty, type SixtyFortyOptions } from "./sixty-forty";
+export { namedStrategy, isStrategyName, STRATEGY_NAMES, STRATEGY_PARAMETERS, type StrategyName, type NamedStrategyOptions } from "./named-strategy";
 export { holdCurrent } from "./hold-current";
 export { optimizerStrategy, DEFAULT_LOOKBACK_DAYS, DEFAULT_MIN_OBSERVATIONS, type OptimizerStrategyOptions, type OptimizeContext } from "./optimizer-strategy";
 export { minVolatilityStrategy, type MinVolatilityStrategyOptions } from "./min-volatility-strategy";

@@ -6,17 +6,14 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   backtestMetrics,
+  namedStrategy,
+  STRATEGY_NAMES,
   buyAndHold,
   calendarRebalance,
   driftRebalance,
   equalWeight,
-  hrpStrategy,
-  maxSharpeStrategy,
-  minVolatilityStrategy,
   neverRebalance,
-  riskParityStrategy,
   runBacktest,
-  sixtyForty,
   writeTradeLog,
   type BacktestMetrics,
   type BacktestProgress,
@@ -30,7 +27,7 @@ import { packagePath } from "../core/index";
 import { sources, sql } from "../data/index";
 
 /** The strategies `--strategy` accepts. */
-export const CLI_STRATEGIES = ["equal-weight", "sixty-forty", "min-volatility", "max-sharpe", "hrp", "risk-parity"] as const;
+export const CLI_STRATEGIES = STRATEGY_NAMES;
 
 /** Where the trade log goes without `--trades`. */
 export const DEFAULT_TRADES_FILE = packagePath("build", "backtest", "trades.duckdb");
@@ -159,29 +156,14 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
 }
 
 function strategyFor(args: BacktestArgs, prices: DateTable): Strategy {
-  const lookback = args.lookback;
-  const minObservations = Math.min(60, lookback + 1);
-  switch (args.strategy) {
-    case "equal-weight":
-      return equalWeight();
-    case "sixty-forty": {
-      const missing = [args.equity, args.bond].filter((t) => !prices.tickers.includes(t));
-      if (missing.length > 0) {
-        throw bad("UNKNOWN_TICKER", `sixty-forty needs ${missing.join(" and ")}, not in the file (its tickers: ${prices.tickers.slice(0, 12).join(", ")}${prices.tickers.length > 12 ? ", …" : ""}); name the funds with --equity TICKER --bond TICKER`, { missing });
-      }
-      return sixtyForty({ equity: args.equity, bond: args.bond });
+  if (args.strategy === null) throw bad("MISSING_FLAG", `--strategy is required; choose one of ${CLI_STRATEGIES.join(", ")}`);
+  if (args.strategy === "sixty-forty") {
+    const missing = [args.equity, args.bond].filter((t) => !prices.tickers.includes(t));
+    if (missing.length > 0) {
+      throw bad("UNKNOWN_TICKER", `sixty-forty needs ${missing.join(" and ")}, not in the file (its tickers: ${prices.tickers.slice(0, 12).join(", ")}${prices.tickers.length > 12 ? ", …" : ""}); name the funds with --equity TICKER --bond TICKER`, { missing });
     }
-    case "min-volatility":
-      return minVolatilityStrategy({ lookbackDays: lookback, minObservations });
-    case "max-sharpe":
-      return maxSharpeStrategy({ lookbackDays: lookback, minObservations, riskFreeRate: args.riskFreeRate });
-    case "hrp":
-      return hrpStrategy({ lookbackDays: lookback, minObservations });
-    case "risk-parity":
-      return riskParityStrategy({ lookbackDays: lookback, minObservations });
-    default:
-      throw bad("MISSING_FLAG", `--strategy is required; choose one of ${CLI_STRATEGIES.join(", ")}`);
   }
+  return namedStrategy(args.strategy, { lookbackDays: args.lookback, riskFreeRate: args.riskFreeRate, equity: args.equity, bond: args.bond });
 }
 
 /**

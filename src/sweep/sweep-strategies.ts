@@ -4,15 +4,15 @@
 import {
   calendarRebalance,
   driftRebalance,
-  equalWeight,
-  hrpStrategy,
-  maxSharpeStrategy,
-  minVolatilityStrategy,
+  isStrategyName,
+  namedStrategy,
   neverRebalance,
-  riskParityStrategy,
-  sixtyForty,
+  STRATEGY_NAMES,
+  STRATEGY_PARAMETERS,
+  type NamedStrategyOptions,
   type RebalanceRule,
   type Strategy,
+  type StrategyName,
 } from "../backtest/index";
 import { InputError } from "../core/index";
 import type { ParameterValue } from "./sweep-spec";
@@ -20,44 +20,19 @@ import type { ParameterValue } from "./sweep-spec";
 /** How a parameter is checked: a whole number of days ≥ 2, a fraction, a rate, a ticker. */
 type ParameterKind = "days" | "fraction" | "rate" | "ticker";
 
-interface StrategyEntry {
-  readonly parameters: Readonly<Record<string, ParameterKind>>;
-  readonly make: (p: Readonly<Record<string, ParameterValue>>) => Strategy;
-}
-
-const LOOKBACK = { lookbackDays: "days", minObservations: "days" } as const;
-
-function num(p: Readonly<Record<string, ParameterValue>>, name: string): number | undefined {
-  return p[name] === undefined ? undefined : Number(p[name]);
-}
-
-function window(p: Readonly<Record<string, ParameterValue>>): { lookbackDays?: number; minObservations?: number } {
-  const lookbackDays = num(p, "lookbackDays") ?? 252;
-  return { lookbackDays, minObservations: num(p, "minObservations") ?? Math.min(60, lookbackDays + 1) };
-}
-
-function bounds(p: Readonly<Record<string, ParameterValue>>): { bounds?: [number, number] } {
-  const cap = num(p, "maxWeight");
-  return cap === undefined ? {} : { bounds: [0, cap] };
-}
-
-const ENTRIES: Readonly<Record<string, StrategyEntry>> = {
-  "equal-weight": { parameters: {}, make: () => equalWeight() },
-  "sixty-forty": {
-    parameters: { equity: "ticker", bond: "ticker", equityWeight: "fraction" },
-    make: (p) => sixtyForty({ equity: (p.equity as string | undefined) ?? "MKTIDX", bond: (p.bond as string | undefined) ?? "LTBX", ...(p.equityWeight === undefined ? {} : { equityWeight: Number(p.equityWeight) }) }),
-  },
-  "min-volatility": { parameters: { ...LOOKBACK, maxWeight: "fraction" }, make: (p) => minVolatilityStrategy({ ...window(p), ...bounds(p) }) },
-  "max-sharpe": {
-    parameters: { ...LOOKBACK, maxWeight: "fraction", riskFreeRate: "rate" },
-    make: (p) => maxSharpeStrategy({ ...window(p), ...bounds(p), riskFreeRate: num(p, "riskFreeRate") ?? 0 }),
-  },
-  hrp: { parameters: { ...LOOKBACK }, make: (p) => hrpStrategy(window(p)) },
-  "risk-parity": { parameters: { ...LOOKBACK }, make: (p) => riskParityStrategy(window(p)) },
+/** The check of each parameter a named strategy reads (the catalogue is the backtest layer's `namedStrategy`). */
+const KINDS: Readonly<Record<keyof NamedStrategyOptions, ParameterKind>> = {
+  lookbackDays: "days",
+  minObservations: "days",
+  maxWeight: "fraction",
+  riskFreeRate: "rate",
+  equity: "ticker",
+  bond: "ticker",
+  equityWeight: "fraction",
 };
 
 /** The strategies a sweep accepts, by name, each with the names of its parameters. */
-export const SWEEP_STRATEGIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(ENTRIES).map(([k, e]) => [k, Object.keys(e.parameters)]));
+export const SWEEP_STRATEGIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(STRATEGY_NAMES.map((k) => [k, [...STRATEGY_PARAMETERS[k]]]));
 
 function checkValue(strategy: string, name: string, kind: ParameterKind, value: ParameterValue): void {
   const ok =
@@ -83,21 +58,19 @@ function checkValue(strategy: string, name: string, kind: ParameterKind, value: 
  * ```
  */
 export function checkStrategy(strategy: string, parameters: Readonly<Record<string, ParameterValue>>): void {
-  const entry = ENTRIES[strategy];
-  if (entry === undefined) {
-    throw new InputError("UNKNOWN_STRATEGY", `sweep: unknown strategy "${strategy}"; choose one of ${Object.keys(ENTRIES).join(", ")}`, { strategy });
+  if (!isStrategyName(strategy)) {
+    throw new InputError("UNKNOWN_STRATEGY", `sweep: unknown strategy "${strategy}"; choose one of ${STRATEGY_NAMES.join(", ")}`, { strategy });
   }
+  const known: readonly string[] = STRATEGY_PARAMETERS[strategy];
   for (const [name, value] of Object.entries(parameters)) {
-    const kind = entry.parameters[name];
-    if (kind === undefined) {
-      const known = Object.keys(entry.parameters);
+    if (!known.includes(name)) {
       throw new InputError(
         "UNKNOWN_PARAMETER",
         `sweep: strategy ${strategy} has no parameter "${name}"; ${known.length === 0 ? "it takes none" : `its parameters are ${known.join(", ")}`}`,
         { strategy, parameter: name },
       );
     }
-    checkValue(strategy, name, kind, value);
+    checkValue(strategy, name, KINDS[name as keyof NamedStrategyOptions], value);
   }
   const lookback = parameters.lookbackDays === undefined ? 252 : Number(parameters.lookbackDays);
   if (parameters.minObservations !== undefined && Number(parameters.minObservations) > lookback + 1) {
@@ -116,7 +89,7 @@ export function checkStrategy(strategy: string, parameters: Readonly<Record<stri
  */
 export function strategyOf(strategy: string, parameters: Readonly<Record<string, ParameterValue>>): Strategy {
   checkStrategy(strategy, parameters);
-  return ENTRIES[strategy]!.make(parameters);
+  return namedStrategy(strategy as StrategyName, parameters as NamedStrategyOptions);
 }
 
 /**
