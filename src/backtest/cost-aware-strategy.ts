@@ -66,9 +66,7 @@ export function costAwareStrategy(options: CostAwareStrategyOptions = {}): Strat
   const s = settings(options);
   return portfolioStrategy({
     name: options.name ?? "cost-aware",
-    prior: options.prior,
-    lookbackDays: options.lookbackDays,
-    minObservations: options.minObservations,
+    ...estimation(options),
     optimise: (p, context) => costAwareRebalance(p, { current: { weights: context.current }, ...s, noTradeBand: options.noTradeBand }),
     parameters: { optimiser: "costAwareRebalance", ...s, noTradeBand: options.noTradeBand ?? 0 },
   });
@@ -88,9 +86,7 @@ export function multiPeriodStrategy(options: CostAwareStrategyOptions & { readon
   const s = settings(options);
   return portfolioStrategy({
     name: options.name ?? `multi-period (${options.horizon} steps)`,
-    prior: options.prior,
-    lookbackDays: options.lookbackDays,
-    minObservations: options.minObservations,
+    ...estimation(options),
     optimise: (p, context) => {
       const plan = multiPeriodRebalance(p, { current: { weights: context.current }, horizon: options.horizon, periodsPerYear: options.periodsPerYear, ...s });
       return portfolioOf("first step", plan.path[1]!, p);
@@ -112,10 +108,13 @@ export function costBlindStrategy(options: CostAwareStrategyOptions = {}): Strat
   const s = settings(options);
   return portfolioStrategy({
     name: options.name ?? "cost-blind",
-    prior: options.prior,
-    lookbackDays: options.lookbackDays,
-    minObservations: options.minObservations,
+    ...estimation(options),
     optimise: (p) => portfolios.maxUtility(p, { riskAversion: s.riskAversion, bounds: s.bounds }),
     parameters: { optimiser: "maxUtility", riskAversion: s.riskAversion, bounds: s.bounds },
   });
+}
+
+/** The prior and window every cost-aware strategy passes on to `portfolioStrategy`. */
+function estimation(options: CostAwareStrategyOptions): Pick<CostAwareStrategyOptions, "prior" | "lookbackDays" | "minObservations"> {
+  return { prior: options.prior, lookbackDays: options.lookbackDays, minObservations: options.minObservations };
 }
