@@ -1,6 +1,7 @@
 // `npm run bench -- --scaling [SERIES…]`: each scaling curve, ours and the baseline at every size in the same run,
 // the fitted exponent of time against size, peak memory, the goals at the largest size, and a log-log plot.
-// Writes build/bench/scaling.{json,md,html} and docs/bench-scaling.png.
+// Writes build/bench/scaling.{json,md,html} and the picture: docs/bench-scaling.png (the README's) when every curve
+// ran, build/bench/scaling.png when only some did.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -148,7 +149,8 @@ export function runScaling(only: readonly string[]): number {
   writeFileSync(packagePath("build", "bench", "scaling.md"), md + "\n");
   console.log("\n" + md);
   try {
-    const png = writeScalingPlot(series, points, when);
+    const every = series.length === SCALING_SERIES.length;
+    const png = writeScalingPlot(series, points, when, every ? packagePath("docs", "bench-scaling.png") : packagePath("build", "bench", "scaling.png"));
     console.log(`\n[scaling] plot: build/bench/scaling.html and ${png}`);
   } catch (e) {
     console.log(`\n[scaling] plot not drawn (whole error):\n${(e as Error).stack}`);

@@ -1,7 +1,7 @@
 // The scaling curves as a log-log plotly page (build/bench/scaling.html) and its picture for the README
 // (docs/bench-scaling.png): one panel per curve, ours and the baseline, seconds against size.
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { packagePath } from "../../src/core/paths";
 import { plotlyBundlePath } from "../../src/workbook/report";
 import { screenshot } from "../../scripts/screenshot";
@@ -60,8 +60,12 @@ export function scalingFigure(series: readonly ScalingSeries[], points: readonly
   return { data, layout };
 }
 
-/** Writes build/bench/scaling.html (with plotly beside it) and screenshots it to docs/bench-scaling.png. */
-export function writeScalingPlot(series: readonly ScalingSeries[], points: readonly ScalingPoint[], when: string): string {
+/**
+ * Writes build/bench/scaling.html (with plotly beside it) and screenshots it to `png`: the README's
+ * docs/bench-scaling.png for a run of every curve, build/bench/scaling.png for some (so that rerunning one curve
+ * does not replace the README's picture with one panel).
+ */
+export function writeScalingPlot(series: readonly ScalingSeries[], points: readonly ScalingPoint[], when: string, png: string): string {
   const dir = packagePath("build", "bench");
   mkdirSync(dir, { recursive: true });
   copyFileSync(plotlyBundlePath(), join(dir, "plotly.min.js"));
@@ -72,8 +76,7 @@ export function writeScalingPlot(series: readonly ScalingSeries[], points: reado
     `<!doctype html><html><head><meta charset="utf-8"><title>Scaling curves</title><script src="plotly.min.js"></script></head>
 <body style="margin:0"><div id="f"></div><script>Plotly.newPlot("f", ${JSON.stringify(data)}, ${JSON.stringify(layout)}, { staticPlot: true });</script></body></html>\n`,
   );
-  mkdirSync(packagePath("docs"), { recursive: true });
-  const png = packagePath("docs", "bench-scaling.png");
+  mkdirSync(dirname(png), { recursive: true });
   const l = layout as { width: number; height: number };
   screenshot(html, png, l.width, l.height);
   return png;
