@@ -24,6 +24,19 @@ export interface SparseLinearProgram {
   readonly rowUpper: Float64Array;
 }
 
+/**
+ * HiGHS's algorithm for an LP: `"simplex"` (its default, dual simplex) or `"interior-point"` (HiGHS's IPX with
+ * crossover to a vertex). The interior point wins on large LPs with many more rows than columns, such as the
+ * ordered-weighted-average programmes' `T²` rows (about 2× on 252 days: min Gini mean difference).
+ */
+export type LinearProgramAlgorithm = "simplex" | "interior-point";
+
+/** Options of {@link solveLinearProgramWithHighs}. */
+export interface HighsOptions {
+  /** The algorithm (default `"simplex"`). */
+  readonly algorithm?: LinearProgramAlgorithm;
+}
+
 let loading: Promise<Highs> | undefined;
 
 /**
@@ -52,6 +65,7 @@ export function loadHighs(): Promise<Highs> {
  * a {@link SparseLinearProgram} to skip the dense matrix altogether.
  *
  * @param lp the problem, dense or sparse; not modified.
+ * @param options the algorithm (default HiGHS's dual simplex; `"interior-point"` for large LPs with many rows).
  * @returns a promise of `{ status: "optimal", x, objective }`, `{ status: "infeasible" }` or `{ status: "unbounded" }`.
  * @throws InputError when shapes disagree or a coefficient is not finite.
  * @throws NumericalError when HiGHS stops for another reason (time or iteration limit, numerical trouble).
@@ -64,7 +78,7 @@ export function loadHighs(): Promise<Highs> {
  * // => { status: "optimal", x: ≈ Float64Array [0.3, 0.7], objective: ≈ -1.7 }
  * ```
  */
-export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLinearProgram): Promise<LinearProgramResult> {
+export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLinearProgram, options: HighsOptions = {}): Promise<LinearProgramResult> {
   const caller = "solveLinearProgramWithHighs";
   const { n, m, rows } = "rows" in lp ? checkSparse(lp, caller) : { ...dims(linearProgramShape(lp, caller)), rows: toSparse(lp) };
   const highs = await loadHighs();
@@ -80,7 +94,14 @@ export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLine
     matrix: { format: "csr", numRows: m, numCols: n, starts: rows.starts, indices: rows.indices, values: rows.values },
   });
   try {
-    model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
+    const algorithm = options.algorithm ?? "simplex";
+    if (algorithm !== "simplex" && algorithm !== "interior-point") {
+      throw new InputError("UNKNOWN_ALGORITHM", `${caller}: unknown algorithm ${String(algorithm)}; choose "simplex" or "interior-point"`, { algorithm });
+    }
+    model.options.set({
+      output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10,
+      ...(algorithm === "interior-point" ? { solver: "ipm", run_crossover: "on" } : {}),
+    });
     const { modelStatus } = model.run();
     const status = highs.constants.modelStatus;
     if (modelStatus === status.optimal) {
@@ -93,7 +114,7 @@ export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLine
     if (modelStatus === status.unbounded || modelStatus === status.unboundedOrInfeasible) {
       // HiGHS may not separate the two without a phase one: re-solve without the objective to decide.
       if (modelStatus === status.unboundedOrInfeasible) {
-        const feasibility = await solveLinearProgramWithHighs({ ...lp, c: new Float64Array(n) });
+        const feasibility = await solveLinearProgramWithHighs({ ...lp, c: new Float64Array(n) }, options);
         if (feasibility.status === "infeasible") return feasibility;
       }
       return { status: "unbounded" };

@@ -8,7 +8,7 @@ export type { BoundedQuadraticProgram, BoundedQuadraticProgramSolution } from ".
 export { solveLinearProgram, linearProgramShape } from "./linear-program";
 export type { LinearProgram, LinearProgramResult } from "./linear-program";
 export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
-export type { SparseLinearProgram, SparseRows } from "./highs-linear-program";
+export type { HighsOptions, LinearProgramAlgorithm, SparseLinearProgram, SparseRows } from "./highs-linear-program";
 export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 export { projectedGradientGuess } from "./projected-gradient";
 export { solveWithRidgeOnFailure, withRelativeRidge, FALLBACK_RIDGE } from "./ridge-on-failure";

@@ -7,7 +7,7 @@ import { owaValue, scenarioReturns, type OwaMeasure } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cleanLpWeights, type CvarOptions } from "./cvar-problem";
 import { LpRows } from "./lp-rows";
-import { owaProblem, pushOwaRows, pushScenarioRows } from "./min-owa-risk";
+import { owaAlgorithm, owaProblem, pushOwaRows, pushScenarioRows } from "./min-owa-risk";
 import { ratioInputs } from "./ratio-inputs";
 
 /** Options of {@link maxOwaRatio}. */
@@ -77,7 +77,7 @@ export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOption
   const upper = new Float64Array(N).fill(Infinity);
   for (let j = 0; j < n; j++) lower[j] = (system.lower[j] as number) >= 0 ? 0 : -Infinity;
   lower[k] = 0;
-  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper));
+  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper), { algorithm: owaAlgorithm(omega) });
   if (result.status !== "optimal") {
     throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS stopped with status ${result.status}; check the bounds`, { status: result.status });
   }

@@ -4,7 +4,7 @@
  */
 import { InfeasibleError, InputError, NumericalError, type DateTable, type Weights } from "../core/index";
 import { OWA_MEASURES, owaValue, owaWeights, scenarioReturns, type OwaMeasure } from "../measures/index";
-import { solveLinearProgramWithHighs } from "../optim/index";
+import { solveLinearProgramWithHighs, type LinearProgramAlgorithm } from "../optim/index";
 import { cleanLpWeights, setupCvar, type CvarOptions, type CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 
@@ -124,6 +124,27 @@ export function pushOwaRows(rows: LpRows, omega: Float64Array, columns: { readon
   if (zeros > 0) for (let t = 0; t < T; t++) rows.push([[b + t, 1], [m, -1]], 0, Infinity);
 }
 
+/** Pair rows above which HiGHS's interior point beats its dual simplex on an OWA programme (measured: 252 days). */
+const INTERIOR_POINT_PAIR_ROWS = 20_000;
+
+/**
+ * HiGHS's algorithm for an OWA programme of ordered weights `omega`: the interior point when the pair rows
+ * `aᵢ + bₜ ≥ ωᵢ·yₜ` number more than 20,000 (min Gini mean difference on 252 days: 63,252 rows, about twice as fast
+ * as the dual simplex, same weights), the dual simplex otherwise.
+ *
+ * @example
+ * ```ts
+ * owaAlgorithm(owaWeights("giniMeanDifference", 252)); // => "interior-point"
+ * owaAlgorithm(owaWeights("cvar", 252, { beta: 0.95 })); // => "simplex"
+ * ```
+ */
+export function owaAlgorithm(omega: Float64Array): LinearProgramAlgorithm {
+  const scale = Math.max(...Array.from(omega, Math.abs));
+  let nonZero = 0;
+  for (const w of omega) if (Math.abs(w) > 1e-15 * scale) nonZero++;
+  return nonZero * omega.length > INTERIOR_POINT_PAIR_ROWS ? "interior-point" : "simplex";
+}
+
 async function solveOwaProgramme(setup: CvarSetup, omega: Float64Array): Promise<Float64Array> {
   const { n, T, system, caller } = setup;
   const V = system.nVariables;
@@ -144,7 +165,7 @@ async function solveOwaProgramme(setup: CvarSetup, omega: Float64Array): Promise
     lower[j] = system.lower[j] as number;
     upper[j] = system.upper[j] as number;
   }
-  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper));
+  const result = await solveLinearProgramWithHighs(rows.build(c, lower, upper), { algorithm: owaAlgorithm(omega) });
   if (result.status === "infeasible") {
     throw new InfeasibleError("OWA_INFEASIBLE", `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
   }

@@ -49,4 +49,36 @@ describe("solveLinearProgramWithHighs", () => {
       }),
     ).rejects.toThrow(InputError);
   });
+
+  it("solves a random LP to the same optimum by dual simplex and interior point", async () => {
+    // min cᵀx over a box and a simplex-like row set; a seeded LCG keeps the instance fixed.
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const n = 30;
+    const m = 60;
+    const A = Float64Array.from({ length: m * n }, () => rand() - 0.3);
+    const lp = {
+      c: Float64Array.from({ length: n }, () => rand() - 0.5),
+      lower: new Float64Array(n),
+      upper: new Float64Array(n).fill(1),
+      A,
+      rowLower: new Float64Array(m).fill(-Infinity),
+      rowUpper: new Float64Array(m).fill(2),
+    };
+    const simplex = await solveLinearProgramWithHighs(lp);
+    const interior = await solveLinearProgramWithHighs(lp, { algorithm: "interior-point" });
+    expect(simplex.status).toBe("optimal");
+    expect(interior.status).toBe("optimal");
+    if (simplex.status !== "optimal" || interior.status !== "optimal") return;
+    expect(interior.objective).toBeCloseTo(simplex.objective, 9);
+    expect(simplex.objective).toBeLessThan(-0.5); // not a trivial optimum at 0
+  });
+
+  it("reports infeasibility by interior point too, and names an unknown algorithm", async () => {
+    const base = { lower: Float64Array.of(0, 0), rowLower: Float64Array.of(3), rowUpper: Float64Array.of(3), A: Float64Array.of(1, 1) };
+    const infeasible = { ...base, c: Float64Array.of(1, 1), upper: Float64Array.of(1, 1) };
+    expect((await solveLinearProgramWithHighs(infeasible, { algorithm: "interior-point" })).status).toBe("infeasible");
+    const bad = solveLinearProgramWithHighs(infeasible, { algorithm: "barrier" as "simplex" });
+    await expect(bad).rejects.toThrow(/unknown algorithm barrier; choose "simplex" or "interior-point"/);
+  });
 });

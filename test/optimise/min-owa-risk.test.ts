@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { returnsFromPrices } from "../../src/core/returns-from-prices";
 import { owaValue, owaWeights, type OwaMeasure } from "../../src/measures/index";
-import { minOwaRisk } from "../../src/optimise/min-owa-risk";
+import { minOwaRisk, owaAlgorithm } from "../../src/optimise/min-owa-risk";
 import { minCvar } from "../../src/optimise/min-cvar";
 import { maxOwaRatio } from "../../src/optimise/max-owa-ratio";
 import { maxCvarRatio } from "../../src/optimise/max-cvar-ratio";
@@ -97,5 +97,14 @@ describe("maxOwaRatio reproduces Riskfolio-Lib's asserted maximum-ratio weights 
     const a = await maxOwaRatio(returns, { measure: "cvar" });
     const b = await maxCvarRatio(returns);
     expect(a.ratio).toBeCloseTo(b.ratio, 9);
+  });
+});
+
+describe("owaAlgorithm", () => {
+  it("takes the interior point for the 40,000 pair rows of the Gini mean difference on these 200 days (so the known answers above test it)", () => {
+    expect(owaAlgorithm(owaWeights("giniMeanDifference", 200))).toBe("interior-point");
+    expect(owaAlgorithm(owaWeights("tailGiniRange", 200, { beta: 0.95 }))).toBe("simplex"); // tails only: 8,000 rows
+    expect(owaAlgorithm(owaWeights("cvar", 200, { beta: 0.95 }))).toBe("simplex");
+    expect(owaAlgorithm(owaWeights("giniMeanDifference", 100))).toBe("simplex");
   });
 });
