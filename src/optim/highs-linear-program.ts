@@ -1,6 +1,6 @@
 /**
- * Linear programs solved with HiGHS (the `highs` package: HiGHS compiled to WebAssembly). The only file
- * that touches `highs`. Loading the WebAssembly runtime is asynchronous, so these functions return promises;
+ * Linear programs solved with HiGHS (the `highs` package: HiGHS compiled to WebAssembly), and its loader, which
+ * `highs-quadratic-program.ts` and the integer allocation share. Loading the WebAssembly runtime is asynchronous, so these functions return promises;
  * solving itself is synchronous once loaded.
  */
 import highsLoader, { type Highs } from "highs";

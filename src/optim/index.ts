@@ -9,6 +9,8 @@ export { solveLinearProgram, linearProgramShape } from "./linear-program";
 export type { LinearProgram, LinearProgramResult } from "./linear-program";
 export { solveLinearProgramWithHighs, loadHighs } from "./highs-linear-program";
 export type { HighsOptions, LinearProgramAlgorithm, SparseLinearProgram, SparseRows } from "./highs-linear-program";
+export { solveQuadraticProgramWithHighs, DENSE_QP_LIMIT } from "./highs-quadratic-program";
+export type { HighsQuadraticOptions, LowerTriangle, SparseQuadraticProgram } from "./highs-quadratic-program";
 export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 export { projectedGradientGuess } from "./projected-gradient";
 export { solveWithRidgeOnFailure, withRelativeRidge, FALLBACK_RIDGE } from "./ridge-on-failure";

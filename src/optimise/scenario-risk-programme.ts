@@ -18,10 +18,7 @@ import {
   ulcerIndex,
   type OwaMeasure,
 } from "../measures/index";
-import { loadHighs, solveQuadraticProgram } from "../optim/index";
-
-/** The largest QP (columns) solved densely by quadprog when HiGHS' QP solver fails. */
-const DENSE_QP_LIMIT = 1500;
+import { solveLinearProgramWithHighs, solveQuadraticProgramWithHighs, type LowerTriangle } from "../optim/index";
 import type { CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 import { uncompoundedCdar } from "./min-cdar";
@@ -219,7 +216,8 @@ export class ScenarioProgramme {
   }
 
   /**
-   * Solves the programme with HiGHS (dual simplex for an LP, its active-set QP solver with a Hessian).
+   * Solves the programme with HiGHS: its dual simplex for an LP, its active-set QP solver with a Hessian (and
+   * quadprog when that fails on a small programme: `solveQuadraticProgramWithHighs`).
    *
    * @returns the columns' values at the optimum.
    * @throws InfeasibleError `code` when no point meets the rows and bounds; NumericalError SOLVER_FAILED otherwise.
@@ -229,138 +227,23 @@ export class ScenarioProgramme {
    * ```
    */
   async solve(caller: string, infeasibleCode: string): Promise<Float64Array> {
-    const highs = await loadHighs();
-    const n = this.nColumns;
     const lp = this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper));
-    // HiGHS' QP solver fails (status −1) when a column's lower bound is finite and not 0: solve for x − lower instead.
-    const shift = new Float64Array(n);
-    if (this.hessian.size > 0) for (let j = 0; j < n; j++) if (Number.isFinite(lp.lower[j]) && lp.lower[j] !== 0) shift[j] = lp.lower[j] as number;
-    const shifted = shift.some((v) => v !== 0);
-    if (shifted) {
-      for (let j = 0; j < n; j++) {
-        lp.lower[j] = (lp.lower[j] as number) - (shift[j] as number);
-        lp.upper[j] = (lp.upper[j] as number) - (shift[j] as number);
-      }
-      const { starts, indices, values } = lp.rows;
-      for (let i = 0; i < lp.rowLower.length; i++) {
-        let moved = 0;
-        for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) moved += (values[k] as number) * (shift[indices[k] as number] as number);
-        lp.rowLower[i] = (lp.rowLower[i] as number) - moved;
-        lp.rowUpper[i] = (lp.rowUpper[i] as number) - moved;
-      }
-      for (const [j, column] of this.hessian) {
-        for (const [i, v] of column) {
-          lp.c[i] = (lp.c[i] as number) + v * (shift[j] as number);
-          if (i !== j) lp.c[j] = (lp.c[j] as number) + v * (shift[i] as number);
-        }
-      }
+    const result = this.hessian.size > 0
+      ? await solveQuadraticProgramWithHighs({ ...lp, hessian: this.lowerTriangle() }).catch((error: unknown) => {
+        if (error instanceof NumericalError) throw new NumericalError("SOLVER_FAILED", `${caller}: ${error.message}`, {}, { cause: error });
+        throw error;
+      })
+      : await solveLinearProgramWithHighs(lp);
+    if (result.status === "optimal") return result.x;
+    if (result.status === "infeasible") {
+      throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
     }
-    const clamp = (values: Float64Array) => Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
-    const m = lp.rowLower.length;
-    const model = highs.createModel({
-      numCols: n,
-      numRows: m,
-      colCost: lp.c,
-      colLower: clamp(lp.lower),
-      colUpper: clamp(lp.upper),
-      rowLower: clamp(lp.rowLower),
-      rowUpper: clamp(lp.rowUpper),
-      matrix: { format: "csr", numRows: m, numCols: n, starts: lp.rows.starts, indices: lp.rows.indices, values: lp.rows.values },
-      ...(this.hessian.size > 0 ? { hessian: this.hessianInput(n) } : {}),
-    });
-    try {
-      model.options.set({ output_flag: false, time_limit: 600, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
-      const status = highs.constants.modelStatus;
-      let modelStatus: number;
-      try {
-        modelStatus = model.run().modelStatus;
-      } catch (error) {
-        // HiGHS' active-set QP solver sometimes stops with "solve error" (primal infeasibilities of 1e-5 it cannot
-        // remove): solve the QP densely with quadprog instead, when it is small enough.
-        if (this.hessian.size > 0 && n <= DENSE_QP_LIMIT) return this.solveDense(caller);
-        throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS failed (${String(error)}); rescale the returns or loosen the bounds`, {}, { cause: error });
-      }
-      if (modelStatus === status.optimal) return Float64Array.from(model.getSolution().colValue, (v, j) => v + (shift[j] as number));
-      if (modelStatus === status.infeasible) {
-        throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
-      }
-      throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS stopped with model status ${modelStatus}; give every asset finite bounds or rescale the returns`, { modelStatus });
-    } finally {
-      model.dispose();
-    }
+    throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
   }
 
-  /**
-   * The QP solved densely by quadprog (Goldfarb–Idnani), which needs a positive-definite Hessian: columns without a
-   * quadratic term get a ridge of 1e-9 × the largest diagonal entry (it moves the optimum by about that relative
-   * amount).
-   */
-  private solveDense(caller: string): Float64Array {
+  /** The Hessian's lower triangle by column, rows ascending (HiGHS's "triangular" format). */
+  private lowerTriangle(): LowerTriangle {
     const n = this.nColumns;
-    const Q = new Float64Array(n * n);
-    for (const [j, column] of this.hessian) {
-      for (const [i, v] of column) {
-        Q[i * n + j] = (Q[i * n + j] as number) + v;
-        if (i !== j) Q[j * n + i] = (Q[j * n + i] as number) + v;
-      }
-    }
-    let top = 0;
-    for (let j = 0; j < n; j++) top = Math.max(top, Q[j * n + j] as number);
-    for (let j = 0; j < n; j++) if (!((Q[j * n + j] as number) > 0)) Q[j * n + j] = 1e-9 * (top || 1);
-    const lp = this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper));
-    const eq: number[][] = [];
-    const beq: number[] = [];
-    const ineq: number[][] = [];
-    const bineq: number[] = [];
-    const dense = (i: number): number[] => {
-      const row = new Array<number>(n).fill(0);
-      for (let k = lp.rows.starts[i] as number; k < (lp.rows.starts[i + 1] as number); k++) row[lp.rows.indices[k] as number] = lp.rows.values[k] as number;
-      return row;
-    };
-    for (let i = 0; i < lp.rowLower.length; i++) {
-      const lo = lp.rowLower[i] as number;
-      const hi = lp.rowUpper[i] as number;
-      const row = dense(i);
-      if (lo === hi) {
-        eq.push(row);
-        beq.push(lo);
-        continue;
-      }
-      if (Number.isFinite(hi)) {
-        ineq.push(row);
-        bineq.push(hi);
-      }
-      if (Number.isFinite(lo)) {
-        ineq.push(row.map((v) => -v));
-        bineq.push(-lo);
-      }
-    }
-    for (let j = 0; j < n; j++) {
-      const unit = (v: number) => Array.from({ length: n }, (_, k) => (k === j ? v : 0));
-      if (Number.isFinite(this.upper[j] as number)) {
-        ineq.push(unit(1));
-        bineq.push(this.upper[j] as number);
-      }
-      if (Number.isFinite(this.lower[j] as number)) {
-        ineq.push(unit(-1));
-        bineq.push(-(this.lower[j] as number));
-      }
-    }
-    try {
-      return solveQuadraticProgram({
-        Q,
-        c: Float64Array.from(this.cost),
-        ...(eq.length > 0 ? { Aeq: Float64Array.from(eq.flat()), beq: Float64Array.from(beq) } : {}),
-        Aineq: Float64Array.from(ineq.flat()),
-        bineq: Float64Array.from(bineq),
-      }).x;
-    } catch (error) {
-      if (error instanceof InfeasibleError) throw new InfeasibleError("SCENARIO_INFEASIBLE", `${caller}: no portfolio meets the bounds and constraints; relax one`, {}, { cause: error });
-      throw error;
-    }
-  }
-
-  private hessianInput(n: number): { format: "triangular"; dimension: number; starts: Int32Array; indices: Int32Array; values: Float64Array } {
     const starts = new Int32Array(n + 1);
     const indices: number[] = [];
     const values: number[] = [];
@@ -374,7 +257,7 @@ export class ScenarioProgramme {
       }
       starts[j + 1] = indices.length;
     }
-    return { format: "triangular", dimension: n, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+    return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
   }
 }
 
