@@ -14,3 +14,5 @@ export type { HighsQuadraticOptions, LowerTriangle, SparseQuadraticProgram } fro
 export { projectOntoHyperplaneBox } from "./project-onto-hyperplane-box";
 export { projectedGradientGuess } from "./projected-gradient";
 export { solveWithRidgeOnFailure, withRelativeRidge, FALLBACK_RIDGE } from "./ridge-on-failure";
+export { solveInteriorPoint } from "./primal-dual-interior-point";
+export type { InteriorPointProblem, InteriorPointOptions, InteriorPointSolution } from "./primal-dual-interior-point";

@@ -5,6 +5,7 @@ import { InputError, table, vector, type Table } from "../core/index";
 import { entropicValueAtRisk, owaValue, owaWeights, OWA_MEASURES, scenarioReturns, type OwaMeasure } from "../measures/index";
 import { completeScenarios } from "./cvar-problem";
 import { uncompoundedCdar } from "./min-cdar";
+import { uncompoundedEdar } from "./min-edar";
 import type { Portfolio } from "./portfolio";
 import { measureName, RISK_MEASURES, type RiskMeasure } from "./portfolios/index";
 import { isDeviationMeasure, scenarioMeasure } from "./scenario-risk-programme";
@@ -28,8 +29,8 @@ function portfolioScenarioReturns(portfolio: Portfolio): Float64Array {
  * covariance; the others per period on the scenario returns (the dates on which every ticker has a return): CDaR
  * of the uncompounded cumulative return (`uncompoundedCdar`, as `minCdar`), the ordered-weighted-average
  * measures (`owaWeights`), and the deviation and drawdown measures as `minRisk` takes them (`scenarioMeasure`: MAD;
- * semi-deviation about the mean and SLPM below τ with ddof 1; FLPM below τ; uncompounded drawdowns), and EVaR
- * (`entropicValueAtRisk`, exact infimum).
+ * semi-deviation about the mean and SLPM below τ with ddof 1; FLPM below τ; uncompounded drawdowns), EVaR
+ * (`entropicValueAtRisk`, exact infimum) and EDaR (`uncompoundedEdar`, as `minEdar`).
  *
  * @example
  * ```ts
@@ -47,6 +48,7 @@ function measureOf(portfolio: Portfolio, y: Float64Array, measure: RiskMeasure, 
   if (measure === "cdar") return uncompoundedCdar(y, beta);
   if (isDeviationMeasure(measure)) return scenarioMeasure(measure, y, { beta, minimumAcceptableReturn: tau });
   if (measure === "entropicValueAtRisk") return entropicValueAtRisk(y, { confidence: beta });
+  if (measure === "entropicDrawdownAtRisk") return uncompoundedEdar(y, beta);
   if (!OWA_MEASURES.includes(measure)) {
     throw new InputError("UNKNOWN_MEASURE", `riskOf: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
   }

@@ -64,3 +64,4 @@ export { maxScenarioRatio, type MaxScenarioRatioOptions, type ScenarioRatioPortf
 export { riskBudgetByMeasure, type RiskBudgetByMeasureOptions, type RiskBudgetPortfolio } from "./risk-budgeting-by-measure";
 export { DEVIATION_MEASURES, scenarioMeasure, type DeviationMeasure, type ProgrammeMeasure, type MeasureSettings } from "./scenario-risk-programme";
 export { minEvar, maxEvarRatio, evarRiskBudget, evarObjective, type EvarPortfolio, type EvarObjective } from "./min-evar";
+export { minEdar, maxEdarRatio, edarRiskBudget, uncompoundedEdar, type EdarPortfolio } from "./min-edar";

@@ -18,14 +18,14 @@ const p = prior(prices);
 const gap = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (x, i) => Math.abs(x - b[i]!)));
 
 describe("portfolios.minRisk and maxRatio on the deviation and drawdown measures", () => {
-  const added = ["meanAbsoluteDeviation", "semiDeviation", "firstLowerPartialMoment", "secondLowerPartialMoment", "maxDrawdown", "averageDrawdown", "ulcerIndex", "entropicValueAtRisk"] as const;
+  const added = ["meanAbsoluteDeviation", "semiDeviation", "firstLowerPartialMoment", "secondLowerPartialMoment", "maxDrawdown", "averageDrawdown", "ulcerIndex", "entropicValueAtRisk", "entropicDrawdownAtRisk"] as const;
   it("lists every measure once, the new ones after the old, each with a name", () => {
     expect(RISK_MEASURES.slice(0, 2)).toEqual(["volatility", "cdar"]);
     expect(RISK_MEASURES.slice(-added.length)).toEqual([...added]);
     expect(new Set(RISK_MEASURES.map(measureName)).size).toBe(RISK_MEASURES.length);
   });
   it("minRisk is minScenarioRisk's portfolio, and compareRisks puts it lowest in its own column", async () => {
-    const measures: RiskMeasure[] = ["meanAbsoluteDeviation", "ulcerIndex", "maxDrawdown", "entropicValueAtRisk"];
+    const measures: RiskMeasure[] = ["meanAbsoluteDeviation", "ulcerIndex", "maxDrawdown", "entropicValueAtRisk", "entropicDrawdownAtRisk"];
     const list = await portfolios.minRiskByMeasure(p, measures, { bounds: [0, 0.2] });
     const direct = await minScenarioRisk(p.returns, { measure: "ulcerIndex", bounds: [0, 0.2] });
     expect(gap(list[1]!.weights.values, direct.weights.values)).toBe(0);
@@ -40,7 +40,7 @@ describe("portfolios.minRisk and maxRatio on the deviation and drawdown measures
   it("maxRatio on CDaR (new) and on the Sortino measure beats equal weight on its own ratio", async () => {
     const rf = 0.02 / p.frequency;
     const equal = portfolios.equalWeight(p);
-    for (const measure of ["cdar", "secondLowerPartialMoment", "entropicValueAtRisk"] as const) {
+    for (const measure of ["cdar", "secondLowerPartialMoment", "entropicValueAtRisk", "entropicDrawdownAtRisk"] as const) {
       const best = await portfolios.maxRatio(p, { measure, riskFreeRate: 0.02 });
       const ratio = (q: typeof equal) => {
         const returns = Array.from({ length: p.returns.dates.length }, (_, t) => Array.from(q.weights.values).reduce((s, w, j) => s + w * p.returns.values[t * m + j]!, 0)).filter((x) => !Number.isNaN(x));
@@ -73,6 +73,12 @@ describe("portfolios.riskBudget", () => {
     expect(q.name).toBe("risk parity (EVaR)");
     expect(q.weights.values.every((w) => w > 0)).toBe(true);
     expect(q.details.risk).toBeCloseTo(riskOf(q, "entropicValueAtRisk"), 12);
+  });
+  it("EDaR: long only, fully invested, its EDaR in the details", async () => {
+    const q = await portfolios.riskBudget(p, { measure: "entropicDrawdownAtRisk" });
+    expect(q.name).toBe("risk parity (EDaR)");
+    expect(q.weights.values.every((w) => w > 0)).toBe(true);
+    expect(q.details.risk).toBeCloseTo(riskOf(q, "entropicDrawdownAtRisk"), 12);
   });
   it("names an unknown measure", async () => {
     await expect(portfolios.riskBudget(p, { measure: "entropy" as RiskMeasure })).rejects.toMatchObject({ code: "UNKNOWN_MEASURE" });

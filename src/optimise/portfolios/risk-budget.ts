@@ -6,6 +6,7 @@ import type { Prior } from "../../moments/index";
 import { Portfolio } from "../portfolio";
 import { resolveMeasureBudgets, riskBudgetByMeasure, type RiskBudgetByMeasureOptions } from "../risk-budgeting-by-measure";
 import { evarRiskBudget } from "../min-evar";
+import { edarRiskBudget } from "../min-edar";
 import type { NamedOptions } from "./mean-variance";
 import { measureName, type RiskMeasure } from "./scenario";
 
@@ -18,8 +19,8 @@ export interface RiskBudgetOptions extends Omit<RiskBudgetByMeasureOptions, "mea
 /**
  * The long-only, fully invested portfolio in which each asset's risk contribution `wᵢ·∂ρ/∂wᵢ` is its budget's share
  * of ρ (equal budgets: risk parity), for any measure of {@link RiskMeasure}: Riskfolio-Lib's `rp_optimization`
- * (`riskBudgetByMeasure`; `evarRiskBudget` for EVaR). `"volatility"` uses the prior's covariance (as
- * `portfolios.riskParity`); the other measures the prior's returns (per period; the drawdowns uncompounded; τ = 0 for the lower partial moments unless given).
+ * (`riskBudgetByMeasure`; `evarRiskBudget` for EVaR, `edarRiskBudget` for EDaR). `"volatility"` uses the prior's
+ * covariance (as `portfolios.riskParity`); the other measures the prior's returns (per period; the drawdowns uncompounded; τ = 0 for the lower partial moments unless given).
  * `details.risk` is the measure of the weights, `details.budgets` the normalised budgets in ticker order.
  *
  * @example
@@ -35,8 +36,8 @@ export async function riskBudget(
 ): Promise<Portfolio<{ readonly measure: RiskMeasure; readonly risk: number; readonly budgets: readonly number[] }>> {
   const measure = options.measure ?? "volatility";
   const r =
-    measure === "entropicValueAtRisk"
-      ? await evarBudget(prior, options)
+    measure === "entropicValueAtRisk" || measure === "entropicDrawdownAtRisk"
+      ? await entropicBudget(prior, measure, options)
       : await riskBudgetByMeasure(prior.returns, { ...options, measure, covariance: measure === "volatility" ? prior.covariance.values : undefined });
   const kind = options.budgets === undefined ? "risk parity" : "risk budgeting";
   return new Portfolio(options.name ?? `${kind} (${measureName(measure)})`, r.weights, prior, {
@@ -45,8 +46,16 @@ export async function riskBudget(
   });
 }
 
-async function evarBudget(prior: Prior, options: RiskBudgetOptions): Promise<{ readonly weights: Weights; readonly risk: number; readonly budgets: Float64Array }> {
+async function entropicBudget(
+  prior: Prior,
+  measure: "entropicValueAtRisk" | "entropicDrawdownAtRisk",
+  options: RiskBudgetOptions,
+): Promise<{ readonly weights: Weights; readonly risk: number; readonly budgets: Float64Array }> {
   const budgets = resolveMeasureBudgets(options.budgets, prior.returns.tickers, "riskBudget");
+  if (measure === "entropicDrawdownAtRisk") {
+    const r = await edarRiskBudget(prior.returns, budgets, { beta: options.beta });
+    return { weights: r.weights, risk: r.edar, budgets };
+  }
   const r = await evarRiskBudget(prior.returns, budgets, { beta: options.beta });
   return { weights: r.weights, risk: r.evar, budgets };
 }

@@ -17,6 +17,7 @@ import { DEVIATION_MEASURES, isDeviationMeasure, type DeviationMeasure } from ".
 import { minScenarioRisk } from "../min-scenario-risk";
 import { maxScenarioRatio } from "../max-scenario-ratio";
 import { maxEvarRatio, minEvar } from "../min-evar";
+import { maxEdarRatio, minEdar } from "../min-edar";
 
 const level = (beta: number | undefined) => `${Math.round(100 * (beta ?? 0.95))} %`;
 
@@ -64,12 +65,13 @@ export async function maxCvarRatio(prior: Prior, options: MaxCvarRatioOptions & 
 /**
  * The measures {@link minRisk} minimises: volatility (the mean-variance minimum), CDaR, the OWA measures, and the
  * deviation, lower-partial-moment and drawdown measures (`DeviationMeasure`: MAD, semi-deviation, FLPM, SLPM, maximum
- * and average drawdown, Ulcer index), and the entropic value at risk (EVaR, weight bounds only).
+ * and average drawdown, Ulcer index), the entropic value at risk (EVaR, weight bounds only) and the entropic drawdown at
+ * risk (EDaR, of the uncompounded cumulative return: every linear constraint for minimum risk, weight bounds for the ratio).
  */
-export type RiskMeasure = "volatility" | "cdar" | OwaMeasure | DeviationMeasure | "entropicValueAtRisk";
+export type RiskMeasure = "volatility" | "cdar" | OwaMeasure | DeviationMeasure | "entropicValueAtRisk" | "entropicDrawdownAtRisk";
 
 /** Every {@link RiskMeasure}. */
-export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...OWA_MEASURES, ...DEVIATION_MEASURES, "entropicValueAtRisk"];
+export const RISK_MEASURES: readonly RiskMeasure[] = ["volatility", "cdar", ...OWA_MEASURES, ...DEVIATION_MEASURES, "entropicValueAtRisk", "entropicDrawdownAtRisk"];
 
 /** Options of the deviation measures beside those of the OWA optimisers: τ of the lower partial moments. */
 interface ThresholdOption {
@@ -111,6 +113,10 @@ export async function minRisk(prior: Prior, options: Omit<MinOwaRiskOptions, "me
     const r = await minEvar(prior.returns, options);
     return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.evar } });
   }
+  if (measure === "entropicDrawdownAtRisk") {
+    const r = await minEdar(prior.returns, options);
+    return new Portfolio(name, r.weights, prior, { riskFreeRate: options.riskFreeRate, details: { measure, risk: r.edar } });
+  }
   if (!OWA_MEASURES.includes(measure)) {
     throw new InputError("UNKNOWN_MEASURE", `minRisk: unknown measure ${String(measure)}; choose one of ${RISK_MEASURES.join(", ")}`, { measure });
   }
@@ -138,6 +144,7 @@ export function measureName(measure: RiskMeasure): string {
     averageDrawdown: "average drawdown",
     ulcerIndex: "Ulcer index",
     entropicValueAtRisk: "EVaR",
+    entropicDrawdownAtRisk: "EDaR",
   };
   return names[measure];
 }
@@ -186,6 +193,10 @@ export async function maxRatio(prior: Prior, options: Omit<MaxOwaRatioOptions, "
   }
   if (measure === "entropicValueAtRisk") {
     const r = await maxEvarRatio(prior.returns, { ...options, riskFreeRate: riskFreeRate / prior.frequency });
+    return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });
+  }
+  if (measure === "entropicDrawdownAtRisk") {
+    const r = await maxEdarRatio(prior.returns, { ...options, riskFreeRate: riskFreeRate / prior.frequency });
     return new Portfolio(name, r.weights, prior, { riskFreeRate, details: { measure, ratio: r.ratio } });
   }
   if (!OWA_MEASURES.includes(measure)) {
