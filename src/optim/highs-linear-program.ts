@@ -79,53 +79,121 @@ export function loadHighs(): Promise<Highs> {
  * ```
  */
 export async function solveLinearProgramWithHighs(lp: LinearProgram | SparseLinearProgram, options: HighsOptions = {}): Promise<LinearProgramResult> {
+  const session = await openLinearProgram(lp, options);
+  try {
+    return session.solve();
+  } finally {
+    session.dispose();
+  }
+}
+
+/**
+ * An LP kept open in HiGHS, to which rows can be added and which can be solved again from the last basis (dual
+ * simplex's warm start): cutting-plane methods add a few rows per round to a large LP.
+ */
+export interface LinearProgramSession {
+  /** Rows in the model now. */
+  readonly rowCount: number;
+  /**
+   * Appends rows `rowLower ≤ A·x ≤ rowUpper` (`rows` in CSR over the model's columns).
+   *
+   * @throws InputError when the shapes disagree or an index is not a column.
+   */
+  addRows(rows: SparseRows, rowLower: Float64Array, rowUpper: Float64Array): void;
+  /** Solves the current LP, from the last basis when there is one; `objective` is `cᵀx`. */
+  solve(): LinearProgramResult;
+  /** Frees the model (HiGHS's WebAssembly memory); the session cannot be used after. */
+  dispose(): void;
+}
+
+/**
+ * Opens an LP in HiGHS for repeated solves with rows added in between (see {@link LinearProgramSession}).
+ *
+ * @param lp the first LP, dense or sparse; not modified.
+ * @param options the algorithm (`"interior-point"` runs crossover, so later solves still start from a basis).
+ * @example
+ * ```ts
+ * const session = await openLinearProgram(lp);
+ * session.solve();                                          // the LP
+ * session.addRows(cutRows, cutLower, cutUpper);
+ * session.solve();                                          // the LP with the cuts, from the last basis
+ * session.dispose();
+ * ```
+ * @throws InputError when shapes disagree, a coefficient is not finite or the algorithm is unknown.
+ */
+export async function openLinearProgram(lp: LinearProgram | SparseLinearProgram, options: HighsOptions = {}): Promise<LinearProgramSession> {
   const caller = "solveLinearProgramWithHighs";
   const { n, m, rows } = "rows" in lp ? checkSparse(lp, caller) : { ...dims(linearProgramShape(lp, caller)), rows: toSparse(lp) };
+  const algorithm = options.algorithm ?? "simplex";
+  if (algorithm !== "simplex" && algorithm !== "interior-point") {
+    throw new InputError("UNKNOWN_ALGORITHM", `${caller}: unknown algorithm ${String(algorithm)}; choose "simplex" or "interior-point"`, { algorithm });
+  }
   const highs = await loadHighs();
   const clampInfinity = (values: Float64Array) => Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
-  const model = highs.createModel({
-    numCols: n,
-    numRows: m,
-    colCost: lp.c,
-    colLower: clampInfinity(lp.lower),
-    colUpper: clampInfinity(lp.upper),
-    rowLower: clampInfinity(lp.rowLower),
-    rowUpper: clampInfinity(lp.rowUpper),
-    matrix: { format: "csr", numRows: m, numCols: n, starts: rows.starts, indices: rows.indices, values: rows.values },
-  });
+  let model: ReturnType<Highs["createModel"]>;
   try {
-    const algorithm = options.algorithm ?? "simplex";
-    if (algorithm !== "simplex" && algorithm !== "interior-point") {
-      throw new InputError("UNKNOWN_ALGORITHM", `${caller}: unknown algorithm ${String(algorithm)}; choose "simplex" or "interior-point"`, { algorithm });
-    }
-    model.options.set({
-      output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10,
-      ...(algorithm === "interior-point" ? { solver: "ipm", run_crossover: "on" } : {}),
+    model = highs.createModel({
+      numCols: n,
+      numRows: m,
+      colCost: lp.c,
+      colLower: clampInfinity(lp.lower),
+      colUpper: clampInfinity(lp.upper),
+      rowLower: clampInfinity(lp.rowLower),
+      rowUpper: clampInfinity(lp.rowUpper),
+      matrix: { format: "csr", numRows: m, numCols: n, starts: rows.starts, indices: rows.indices, values: rows.values },
     });
-    const { modelStatus } = model.run();
-    const status = highs.constants.modelStatus;
-    if (modelStatus === status.optimal) {
-      const x = Float64Array.from(model.getSolution().colValue);
-      let objective = 0;
-      for (let j = 0; j < n; j++) objective += lp.c[j]! * x[j]!;
-      return { status: "optimal", x, objective };
-    }
-    if (modelStatus === status.infeasible) return { status: "infeasible" };
-    if (modelStatus === status.unbounded || modelStatus === status.unboundedOrInfeasible) {
-      // HiGHS may not separate the two without a phase one: re-solve without the objective to decide.
-      if (modelStatus === status.unboundedOrInfeasible) {
-        const feasibility = await solveLinearProgramWithHighs({ ...lp, c: new Float64Array(n) }, options);
-        if (feasibility.status === "infeasible") return feasibility;
-      }
-      return { status: "unbounded" };
-    }
-    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS stopped with model status ${modelStatus}; the LP may be badly scaled`, { modelStatus });
   } catch (error) {
-    if (error instanceof NumericalError || error instanceof InputError) throw error;
-    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS failed: ${String(error)}`, {}, { cause: error });
-  } finally {
-    model.dispose();
+    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS refused the model: ${String(error)}`, {}, { cause: error });
   }
+  model.options.set({
+    output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10,
+    ...(algorithm === "interior-point" ? { solver: "ipm", run_crossover: "on" } : {}),
+  });
+  const status = highs.constants.modelStatus;
+  let rowCount = m;
+  const run = (): number => {
+    try {
+      return model.run().modelStatus;
+    } catch (error) {
+      throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS failed: ${String(error)}`, {}, { cause: error });
+    }
+  };
+  return {
+    get rowCount() {
+      return rowCount;
+    },
+    addRows(added: SparseRows, rowLower: Float64Array, rowUpper: Float64Array): void {
+      const k = rowLower.length;
+      checkSparse({ c: new Float64Array(n), lower: new Float64Array(n), upper: new Float64Array(n), rows: added, rowLower, rowUpper }, `${caller} (added rows)`);
+      if (k === 0) return;
+      model.addRows({ lower: clampInfinity(rowLower), upper: clampInfinity(rowUpper), matrix: { format: "csr", numRows: k, numCols: n, starts: added.starts, indices: added.indices, values: added.values } });
+      rowCount += k;
+    },
+    solve(): LinearProgramResult {
+      const modelStatus = run();
+      if (modelStatus === status.optimal) {
+        const x = Float64Array.from(model.getSolution().colValue);
+        let objective = 0;
+        for (let j = 0; j < n; j++) objective += lp.c[j]! * x[j]!;
+        return { status: "optimal", x, objective };
+      }
+      if (modelStatus === status.infeasible) return { status: "infeasible" };
+      if (modelStatus === status.unbounded || modelStatus === status.unboundedOrInfeasible) {
+        // HiGHS may not separate the two without a phase one: solve again without the objective to decide.
+        if (modelStatus === status.unboundedOrInfeasible) {
+          model.changeColsCost({ kind: "range", from: 0, to: n - 1 }, new Float64Array(n));
+          const feasibility = run();
+          model.changeColsCost({ kind: "range", from: 0, to: n - 1 }, lp.c);
+          if (feasibility === status.infeasible) return { status: "infeasible" };
+        }
+        return { status: "unbounded" };
+      }
+      throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS stopped with model status ${modelStatus}; the LP may be badly scaled`, { modelStatus });
+    },
+    dispose(): void {
+      model.dispose();
+    },
+  };
 }
 
 function dims([n, m]: [number, number]): { n: number; m: number } {

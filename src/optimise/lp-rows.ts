@@ -2,7 +2,7 @@
  * Rows of a sparse linear program, built one at a time: the portfolio LPs (CVaR, CDaR) share it.
  */
 import type { ConstraintSystem } from "./constraints/constraint-system";
-import type { SparseLinearProgram } from "../optim/index";
+import type { SparseLinearProgram, SparseRows } from "../optim/index";
 
 /** A sparse LP under construction: rows pushed as `(column, coefficient)` entries with their bounds. */
 export class LpRows {
@@ -46,6 +46,34 @@ export class LpRows {
       row.indices.forEach((j, k) => merged.set(j, (merged.get(j) ?? 0) + row.values[k]!));
       this.push([...merged.entries()], row.lower, row.upper);
     }
+  }
+
+  /** Number of rows so far. */
+  get count(): number {
+    return this.rowLower.length;
+  }
+
+  /**
+   * The rows from `from` on, as CSR with their bounds (to add to an open LP: `LinearProgramSession.addRows`).
+   *
+   * @example
+   * ```ts
+   * const before = rows.count;
+   * rows.push([[0, 1]], 0, 1);
+   * rows.since(before); // => { rows: { starts: [0, 1], indices: [0], values: [1] }, rowLower: [0], rowUpper: [1] }
+   * ```
+   */
+  since(from: number): { readonly rows: SparseRows; readonly rowLower: Float64Array; readonly rowUpper: Float64Array } {
+    const offset = this.starts[from] as number;
+    return {
+      rows: {
+        starts: Int32Array.from(this.starts.slice(from), (v) => v - offset),
+        indices: Int32Array.from(this.indices.slice(offset)),
+        values: Float64Array.from(this.values.slice(offset)),
+      },
+      rowLower: Float64Array.from(this.rowLower.slice(from)),
+      rowUpper: Float64Array.from(this.rowUpper.slice(from)),
+    };
   }
 
   /**

@@ -18,7 +18,7 @@ import {
   ulcerIndex,
   type OwaMeasure,
 } from "../measures/index";
-import { solveLinearProgramWithHighs, solveQuadraticProgramWithHighs, type LowerTriangle } from "../optim/index";
+import { openLinearProgram, solveLinearProgramWithHighs, solveQuadraticProgramWithHighs, type LowerTriangle } from "../optim/index";
 import type { CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 import { uncompoundedCdar } from "./min-cdar";
@@ -239,6 +239,42 @@ export class ScenarioProgramme {
       throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
     }
     throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
+  }
+
+  /**
+   * Opens the programme (an LP: no Hessian) in HiGHS for repeated solves: each `solve()` first adds the rows pushed
+   * since the last one, then solves from the last basis (the cutting planes of risk budgeting add a few rows per
+   * round to an LP of up to T² rows).
+   *
+   * @returns `solve()` (the columns' values at the optimum) and `dispose()`.
+   * @throws InputError when the programme has a Hessian.
+   * @example
+   * ```ts
+   * const session = await programme.openSession("riskBudgetByMeasure", "RISK_BUDGET_INFEASIBLE");
+   * const x = session.solve(); // push more rows to programme.rows, then solve again
+   * session.dispose();
+   * ```
+   */
+  async openSession(caller: string, infeasibleCode: string): Promise<{ solve(): Float64Array; dispose(): void }> {
+    if (this.hessian.size > 0) throw new InputError("UNSUPPORTED_PROGRAMME", `${caller}: only a linear programme can be kept open; solve the QP with solve()`, {});
+    const session = await openLinearProgram(this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper)));
+    let synced = this.rows.count;
+    return {
+      solve: (): Float64Array => {
+        if (this.rows.count > synced) {
+          const added = this.rows.since(synced);
+          session.addRows(added.rows, added.rowLower, added.rowUpper);
+          synced = this.rows.count;
+        }
+        const result = session.solve();
+        if (result.status === "optimal") return result.x;
+        if (result.status === "infeasible") {
+          throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
+        }
+        throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
+      },
+      dispose: () => session.dispose(),
+    };
   }
 
   /** The Hessian's lower triangle by column, rows ascending (HiGHS's "triangular" format). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors";
-import { loadHighs, solveLinearProgramWithHighs } from "../../src/optim/highs-linear-program";
+import { loadHighs, openLinearProgram, solveLinearProgramWithHighs } from "../../src/optim/highs-linear-program";
 
 describe("solveLinearProgramWithHighs", () => {
   it("loads HiGHS once", async () => {
@@ -80,5 +80,37 @@ describe("solveLinearProgramWithHighs", () => {
     expect((await solveLinearProgramWithHighs(infeasible, { algorithm: "interior-point" })).status).toBe("infeasible");
     const bad = solveLinearProgramWithHighs(infeasible, { algorithm: "barrier" as "simplex" });
     await expect(bad).rejects.toThrow(/unknown algorithm barrier; choose "simplex" or "interior-point"/);
+  });
+
+  it("keeps an LP open: rows added, solved again from the last basis, equal to solving the whole LP afresh", async () => {
+    // min −x₀ − x₁ over the box [0, 1]²; then x₀ + x₁ ≤ 1.5; then x₀ − x₁ ≥ 0.25 (both given as sparse rows).
+    const base = {
+      c: Float64Array.of(-1, -1), lower: Float64Array.of(0, 0), upper: Float64Array.of(1, 1),
+      rows: { starts: Int32Array.of(0), indices: new Int32Array(0), values: new Float64Array(0) },
+      rowLower: new Float64Array(0), rowUpper: new Float64Array(0),
+    };
+    const session = await openLinearProgram(base);
+    try {
+      const first = session.solve();
+      expect(first.status === "optimal" && first.objective).toBeCloseTo(-2, 12);
+      session.addRows({ starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 1) }, Float64Array.of(-Infinity), Float64Array.of(1.5));
+      const second = session.solve();
+      expect(second.status === "optimal" && second.objective).toBeCloseTo(-1.5, 12);
+      session.addRows({ starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, -1) }, Float64Array.of(0.25), Float64Array.of(Infinity));
+      expect(session.rowCount).toBe(2);
+      const third = session.solve();
+      const afresh = await solveLinearProgramWithHighs({
+        ...base,
+        rows: { starts: Int32Array.of(0, 2, 4), indices: Int32Array.of(0, 1, 0, 1), values: Float64Array.of(1, 1, 1, -1) },
+        rowLower: Float64Array.of(-Infinity, 0.25), rowUpper: Float64Array.of(1.5, Infinity),
+      });
+      expect(third.status === "optimal" && afresh.status === "optimal").toBe(true);
+      if (third.status !== "optimal" || afresh.status !== "optimal") return;
+      expect(third.objective).toBeCloseTo(afresh.objective, 12);
+      expect(third.x[0]! - third.x[1]!).toBeGreaterThanOrEqual(0.25 - 1e-9);
+      expect(() => session.addRows({ starts: Int32Array.of(0, 1), indices: Int32Array.of(5), values: Float64Array.of(1) }, Float64Array.of(0), Float64Array.of(1))).toThrow(InputError);
+    } finally {
+      session.dispose();
+    }
   });
 });
