@@ -3,6 +3,8 @@
  */
 import { InputError } from "../core/index";
 import type { DateTable, LabelledVector } from "../core/index";
+import type { TaxLot } from "../optimise/index";
+import type { HeldLot } from "./tax-lots";
 
 /**
  * The information set of a strategy at one rebalance date: prices up to and including that date's close (the
@@ -39,6 +41,13 @@ export interface BacktestView {
    * @throws InputError BAD_WINDOW unless `days` is a positive integer.
    */
   history(days: number): DateTable;
+  /**
+   * The tax lots held before this rebalance (ticker, shares, cost basis per share with buying costs, acquisition
+   * date), oldest first per ticker, under the backtest's lot accounting (FIFO when it charges no tax); `undefined`
+   * when its lot book cannot list them, or when first read after `targetWeights` returned (the rebalance has traded
+   * since). What a tax-aware strategy hands the optimiser.
+   */
+  readonly taxLots: readonly TaxLot[] | undefined;
   /** Records a remark (a fallback taken, a ticker skipped) in the result's `notes`, dated and named. */
   note(message: string): void;
 }
@@ -51,6 +60,8 @@ export interface ViewState {
   readonly weights: Float64Array;
   readonly value: number;
   readonly note: (message: string) => void;
+  /** The lots held, by column (the engine's lot book), or `undefined` once the rebalance has traded; absent when unknown. */
+  readonly lots?: () => readonly HeldLot[] | undefined;
 }
 
 function copyRows(table: DateTable, from: number, to: number): DateTable {
@@ -73,6 +84,7 @@ export function createBacktestView(state: ViewState): BacktestView {
   const tradable: string[] = [];
   for (let j = 0; j < m; j++) if (!Number.isNaN(table.values[row * m + j]!)) tradable.push(table.tickers[j]!);
   let prices: DateTable | undefined;
+  let taxLots: readonly TaxLot[] | undefined;
   const weights: LabelledVector = { labels: table.tickers, values: Float64Array.from(state.weights) };
   return Object.freeze({
     date: table.dates[row]!,
@@ -89,6 +101,13 @@ export function createBacktestView(state: ViewState): BacktestView {
         throw new InputError("BAD_WINDOW", `BacktestView.history: days ${String(days)} must be a whole number ≥ 1, e.g. 252 for a year of daily rows`, { days });
       }
       return copyRows(table, Math.max(0, row - days + 1), row);
+    },
+    get taxLots(): readonly TaxLot[] | undefined {
+      if (taxLots !== undefined) return taxLots;
+      const held = state.lots?.(); // listed on first read (O(lots)); after the rebalance has traded, no longer
+      if (held === undefined) return undefined;
+      taxLots = Object.freeze(held.map((l) => Object.freeze({ ticker: table.tickers[l.ticker]!, shares: l.shares, costBasis: l.costPerShare, acquired: l.acquired || table.dates[0]! })));
+      return taxLots;
     },
     note: state.note,
   });

@@ -1,9 +1,12 @@
 /**
- * Backtest strategies that rebalance with their costs in view: the single-period cost-aware optimiser, the
- * multi-period planner (trading its first step), and the cost-blind maximum-utility strategy they are compared with.
+ * Backtest strategies that rebalance with their costs in view: the single-period cost-aware optimiser, its
+ * tax-aware mode (the backtest's tax lots handed to the optimiser), the multi-period planner (trading its first
+ * step), and the cost-blind maximum-utility strategy they are compared with.
  */
-import type { PriorOptions } from "../moments/index";
-import { costAwareRebalance, multiPeriodRebalance, portfolioOf, portfolios, type RebalanceCosts, type WeightBounds } from "../optimise/index";
+import { InputError, type LabelledVector } from "../core/index";
+import type { Prior, PriorOptions } from "../moments/index";
+import { costAwareRebalance, multiPeriodRebalance, portfolioOf, portfolios, rebalance, type CurrentHoldings, type RebalanceCosts, type TaxLot, type WeightBounds } from "../optimise/index";
+import type { OptimizeContext } from "./optimizer-strategy";
 import { portfolioStrategy } from "./portfolio-strategy";
 import type { Strategy } from "./strategy";
 import type { TransactionCosts } from "./transaction-costs";
@@ -69,6 +72,82 @@ export function costAwareStrategy(options: CostAwareStrategyOptions = {}): Strat
     ...estimation(options),
     optimise: (p, context) => costAwareRebalance(p, { current: { weights: context.current }, ...s, noTradeBand: options.noTradeBand }),
     parameters: { optimiser: "costAwareRebalance", ...s, noTradeBand: options.noTradeBand ?? 0 },
+  });
+}
+
+/**
+ * Options of {@link taxAwareStrategy}: the cost-aware strategy's and the tax rate its optimiser weighs.
+ *
+ * @example
+ * ```ts
+ * const options: TaxAwareStrategyOptions = { taxRate: 0.25, riskAversion: 4, lookbackDays: 126 };
+ * ```
+ */
+export interface TaxAwareStrategyOptions extends CostAwareStrategyOptions {
+  /**
+   * Tax rate on realised gains the optimiser weighs, a fraction in [0, 1): the backtest's `tax.rate`, so that what
+   * it weighs is what it pays.
+   */
+  readonly taxRate: number;
+}
+
+/**
+ * The holdings the optimiser sees: shares from the lots of the tickers it optimises, their prices on the date (the
+ * window's last row), and the rest of the portfolio's value as cash (what other tickers hold is sold by the engine).
+ */
+function holdingsOf(p: Prior, context: OptimizeContext, lots: readonly TaxLot[], value: number): CurrentHoldings {
+  const labels = p.expectedReturns.labels;
+  const window = p.prices!;
+  const last = window.dates.length - 1;
+  const column = new Map(window.tickers.map((t, j) => [t, j]));
+  const prices: LabelledVector = { labels, values: Float64Array.from(labels, (t) => window.values[last * window.tickers.length + column.get(t)!]!) };
+  const shares = new Float64Array(labels.length);
+  const position = new Map(labels.map((t, i) => [t, i]));
+  for (const lot of lots) shares[position.get(lot.ticker)!] += lot.shares;
+  let invested = 0;
+  labels.forEach((_, i) => {
+    // a weight without lots (a lot book that missed it) still counts, as shares at today's price
+    if (shares[i] === 0 && context.current.values[i]! > 0) shares[i] = (context.current.values[i]! * value) / prices.values[i]!;
+    invested += shares[i]! * prices.values[i]!;
+  });
+  return { shares: { labels, values: shares }, prices, cash: Math.max(0, value - invested) };
+}
+
+/**
+ * The cost-aware strategy in tax-aware mode: at each rebalance it hands the optimiser the backtest's tax lots of
+ * the tickers it optimises (`view.taxLots`) and `tax: { rate: taxRate }`, and trades to `optimise.costAwareRebalance`
+ * with them: each lot sold pays `taxRate × max(0, 1 − costBasis/price)` per unit in the objective, so it sells lots
+ * with losses or small gains first and keeps large gains unless the trade is worth their tax. Run it with the same
+ * rate charged, and `highestCostLots` as the backtest's lot accounting: the lots it sells are then the lots the
+ * optimiser chose (it sells a ticker's highest-cost lots first).
+ *
+ * @param options the cost-aware strategy's (`riskAversion = 1`, `costs`, `tradeAversion = 1`, `noTradeBand`,
+ *   `bounds = [0, 1]`, `prior`, `lookbackDays = 252`, `minObservations = 60`) and `taxRate`.
+ * @throws InputError BAD_TAX_RATE for a rate outside [0, 1); at a rebalance, NO_TAX_LOTS when the backtest's lot
+ *   accounting cannot list its lots.
+ * @example
+ * ```ts
+ * const taxed = { tax: { rate: 0.25, lots: highestCostLots }, rebalance: calendarRebalance("monthly") };
+ * const aware = await runBacktest(prices, taxAwareStrategy({ taxRate: 0.25, riskAversion: 4 }), taxed);
+ * const blind = await runBacktest(prices, costAwareStrategy({ riskAversion: 4 }), taxed);
+ * aware.totals.tax < blind.totals.tax; // => true on a market with gains
+ * ```
+ */
+export function taxAwareStrategy(options: TaxAwareStrategyOptions): Strategy {
+  const s = settings(options);
+  const rate = rebalance.checkTaxRates({ rate: options.taxRate }, "taxAwareStrategy").rate;
+  return portfolioStrategy({
+    name: options.name ?? "tax-aware",
+    ...estimation(options),
+    optimise: (p, context) => {
+      const lots = context.taxLots;
+      if (lots === undefined || context.value === undefined) {
+        throw new InputError("NO_TAX_LOTS", "taxAwareStrategy: the backtest shows no tax lots (its lot accounting cannot list them); use fifoLots, averageCostLots or highestCostLots", {});
+      }
+      const current = holdingsOf(p, context, lots, context.value);
+      return costAwareRebalance(p, { current, taxLots: lots, tax: { rate, asOf: context.date }, ...s, noTradeBand: options.noTradeBand });
+    },
+    parameters: { optimiser: "costAwareRebalance", taxRate: rate, ...s, noTradeBand: options.noTradeBand ?? 0 },
   });
 }
 

@@ -36,7 +36,7 @@ export { orderCost, checkTransactionCosts, type TransactionCosts, type OrderCost
 export type { MarketImpact, ImpactInput } from "./market-impact";
 export { squareRootImpact, type SquareRootImpactOptions } from "./square-root-impact";
 export { participationImpact, type ParticipationImpactOptions } from "./participation-impact";
-export { fifoLots, averageCostLots, TaxLedger, checkTaxOptions, type TaxOptions, type LotAccounting, type LotBook } from "./tax-lots";
+export { fifoLots, averageCostLots, highestCostLots, TaxLedger, checkTaxOptions, type TaxOptions, type LotAccounting, type LotBook, type HeldLot } from "./tax-lots";
 export { checkPriceTable } from "./check-price-table";
 export { hashPriceTable, hashParameters, canonicalJson } from "./content-hash";
 export { backtestProgressLogger, type BacktestProgress, type BacktestProgressCallback, type BacktestProgressLoggerOptions } from "./backtest-progress";
@@ -47,7 +47,7 @@ export { buyAndHold, type BuyAndHoldOptions } from "./buy-and-hold";
 export { equalWeight, type EqualWeightOptions } from "./equal-weight";
 export { fixedWeights, type FixedWeightsOptions } from "./fixed-weights";
 export { sixtyForty, type SixtyFortyOptions } from "./sixty-forty";
-export { namedStrategy, isStrategyName, STRATEGY_NAMES, STRATEGY_PARAMETERS, type StrategyName, type NamedStrategyOptions } from "./named-strategy";
+export { namedStrategy, isStrategyName, STRATEGY_NAMES, STRATEGY_PARAMETERS, DEFAULT_TAX_RATE, type StrategyName, type NamedStrategyOptions } from "./named-strategy";
 export { holdCurrent } from "./hold-current";
 export { optimizerStrategy, DEFAULT_LOOKBACK_DAYS, DEFAULT_MIN_OBSERVATIONS, type OptimizerStrategyOptions, type OptimizeContext } from "./optimizer-strategy";
 export { minVolatilityStrategy, type MinVolatilityStrategyOptions } from "./min-volatility-strategy";
@@ -77,5 +77,5 @@ export { writeTradeLogs, backtestRunsTable, tradeCostsByRun, checkTradeLogs } fr
 export { riskProfileStrategy, type RiskProfileStrategyOptions } from "./risk-profile-strategy";
 export { portfolioStrategy, type PortfolioStrategyOptions } from "./portfolio-strategy";
 export { regimeStrategy, staticPriorStrategy, compareRegimeStrategy, DEFAULT_REGIME_LOOKBACK_DAYS, type RegimeStrategyOptions, type RegimeComparisonOptions } from "./regime-strategy";
-export { costAwareStrategy, multiPeriodStrategy, costBlindStrategy, rebalanceCostsOf, type CostAwareStrategyOptions } from "./cost-aware-strategy";
+export { costAwareStrategy, taxAwareStrategy, multiPeriodStrategy, costBlindStrategy, rebalanceCostsOf, type CostAwareStrategyOptions, type TaxAwareStrategyOptions } from "./cost-aware-strategy";
 export { compareRebalancing, type CompareRebalancingOptions, type RebalancingComparison } from "./compare-rebalancing";

@@ -8,9 +8,20 @@ import { minVolatilityStrategy } from "./min-volatility-strategy";
 import { maxSharpeStrategy } from "./max-sharpe-strategy";
 import { hrpStrategy } from "./hrp-strategy";
 import { riskParityStrategy } from "./risk-parity-strategy";
+import { taxAwareStrategy } from "./cost-aware-strategy";
 
 /** The strategies that can be named, in the order of `--help`. */
-export const STRATEGY_NAMES = ["equal-weight", "sixty-forty", "min-volatility", "max-sharpe", "hrp", "risk-parity"] as const;
+export const STRATEGY_NAMES = ["equal-weight", "sixty-forty", "min-volatility", "max-sharpe", "hrp", "risk-parity", "tax-aware"] as const;
+
+/**
+ * tax-aware's default tax rate on realised gains: 15 %, the US long-term capital-gains rate of the middle brackets.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_TAX_RATE; // => 0.15
+ * ```
+ */
+export const DEFAULT_TAX_RATE = 0.15;
 
 /** A strategy's name: one of {@link STRATEGY_NAMES}. */
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
@@ -31,6 +42,10 @@ export interface NamedStrategyOptions {
   readonly bond?: string;
   /** sixty-forty's equity weight, a fraction. Default 0.6. */
   readonly equityWeight?: number;
+  /** tax-aware's risk aversion γ of `μᵀw − γ/2·wᵀΣw` (annual), > 0. Default 1. */
+  readonly riskAversion?: number;
+  /** tax-aware's tax rate on realised gains, a fraction in [0, 1). Default {@link DEFAULT_TAX_RATE} (0.15). */
+  readonly taxRate?: number;
 }
 
 /**
@@ -39,6 +54,7 @@ export interface NamedStrategyOptions {
  * @example
  * ```ts
  * STRATEGY_PARAMETERS["max-sharpe"]; // => ["lookbackDays", "minObservations", "maxWeight", "riskFreeRate"]
+ * STRATEGY_PARAMETERS["tax-aware"];  // => ["lookbackDays", "minObservations", "maxWeight", "riskAversion", "taxRate"]
  * ```
  */
 export const STRATEGY_PARAMETERS: Readonly<Record<StrategyName, readonly (keyof NamedStrategyOptions)[]>> = {
@@ -48,6 +64,7 @@ export const STRATEGY_PARAMETERS: Readonly<Record<StrategyName, readonly (keyof 
   "max-sharpe": ["lookbackDays", "minObservations", "maxWeight", "riskFreeRate"],
   hrp: ["lookbackDays", "minObservations"],
   "risk-parity": ["lookbackDays", "minObservations"],
+  "tax-aware": ["lookbackDays", "minObservations", "maxWeight", "riskAversion", "taxRate"],
 };
 
 /**
@@ -69,13 +86,19 @@ export function isStrategyName(name: string): name is StrategyName {
  * in its own words); the strategies check their windows themselves (`BAD_WINDOW`).
  *
  * @param name one of {@link STRATEGY_NAMES}.
+ * tax-aware is `taxAwareStrategy`: the cost-aware optimiser handed the backtest's tax lots, weighing `taxRate` on
+ * the gains each lot sold realises (charge the same rate in the backtest, with `highestCostLots`, to pay what it
+ * weighs).
+ *
  * @param options `{ lookbackDays = 252, minObservations = min(60, lookbackDays + 1), maxWeight, riskFreeRate = 0,
- *   equity = "MKTIDX", bond = "LTBX", equityWeight = 0.6 }`; each strategy reads its {@link STRATEGY_PARAMETERS}.
+ *   equity = "MKTIDX", bond = "LTBX", equityWeight = 0.6, riskAversion = 1, taxRate = 0.15 }`; each strategy reads
+ *   its {@link STRATEGY_PARAMETERS}.
  * @returns the strategy object for `runBacktest`.
  *
  * @example
  * ```ts
  * namedStrategy("min-volatility", { lookbackDays: 126, maxWeight: 0.3 }).name; // => "min volatility"
+ * namedStrategy("tax-aware", { taxRate: 0.25 }).parameters.taxRate;           // => 0.25
  * ```
  */
 export function namedStrategy(name: StrategyName, options: NamedStrategyOptions = {}): Strategy {
@@ -95,5 +118,7 @@ export function namedStrategy(name: StrategyName, options: NamedStrategyOptions 
       return hrpStrategy(window);
     case "risk-parity":
       return riskParityStrategy(window);
+    case "tax-aware":
+      return taxAwareStrategy({ ...window, ...bounds, riskAversion: options.riskAversion ?? 1, taxRate: options.taxRate ?? DEFAULT_TAX_RATE });
   }
 }

@@ -6,6 +6,7 @@ import { InfeasibleError, InputError, NumericalError } from "../core/index";
 import type { DateTable, LabelledVector } from "../core/index";
 import { selectColumns } from "../core/index";
 import { holdCurrent } from "./hold-current";
+import type { TaxLot } from "../optimise/index";
 import type { BacktestView } from "./backtest-view";
 import type { Strategy } from "./strategy";
 
@@ -20,6 +21,10 @@ export interface OptimizeContext {
   readonly date: string;
   /** Current weights of the tickers being optimised (same order as the estimate's labels), e.g. for a turnover limit. */
   readonly current: LabelledVector;
+  /** Portfolio value before the rebalance (money): the weights are fractions of it. */
+  readonly value?: number;
+  /** Tax lots of the tickers being optimised (`view.taxLots` without the others), for a tax-aware optimiser. */
+  readonly taxLots?: readonly TaxLot[];
 }
 
 /** Options of {@link optimizerStrategy}. */
@@ -100,9 +105,12 @@ export function optimizerStrategy<E>(options: OptimizerStrategyOptions<E>): Stra
       const prices = selectColumns(window, eligible);
       const index = new Map(view.tickers.map((t, j) => [t, j]));
       const current: LabelledVector = { labels: eligible, values: Float64Array.from(eligible, (t) => view.weights.values[index.get(t)!]!) };
+      const eligibleSet = new Set(eligible);
       let weights: LabelledVector;
       try {
-        weights = await options.optimize(options.estimate(prices), { date: view.date, current });
+        const lots = view.taxLots;
+        const context: OptimizeContext = { date: view.date, current, value: view.value, ...(lots === undefined ? {} : { taxLots: lots.filter((l) => eligibleSet.has(l.ticker)) }) };
+        weights = await options.optimize(options.estimate(prices), context);
       } catch (e) {
         if (e instanceof InfeasibleError || e instanceof NumericalError) return fallBack(view, `${name} failed (${e.message})`);
         throw e;

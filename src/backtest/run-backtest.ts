@@ -15,7 +15,7 @@ import type { ImpactInput } from "./market-impact";
 import type { RebalanceRule } from "./rebalance-rule";
 import { RollingMoments, simpleReturns } from "../measures/index";
 import type { Strategy } from "./strategy";
-import { checkTaxOptions, TaxLedger, type LotBook, type TaxOptions } from "./tax-lots";
+import { checkTaxOptions, fifoLots, TaxLedger, type LotBook, type TaxOptions } from "./tax-lots";
 import { checkTransactionCosts, costOf, type TransactionCosts } from "./transaction-costs";
 
 /** Starting capital when none is given: 1,000,000 in the currency of the prices. */
@@ -240,7 +240,8 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
   const trades: Trade[] = [];
   const rebalances: RebalanceRecord[] = [];
   const notes: string[] = [];
-  const lots: LotBook | undefined = tax?.lots.createBook();
+  // The lots held: the tax's accounting when tax is charged, FIFO otherwise (then only shown to the strategy).
+  const lots: LotBook = (tax?.lots ?? fifoLots).createBook();
   const ledger = tax ? new TaxLedger(tax.rate) : undefined;
   const dailyCashGrowth = Math.pow(1 + cashRate, 1 / TRADING_DAYS_PER_YEAR) - 1;
   const totals = { commission: 0, spread: 0, impact: 0, cost: 0, tax: 0, cashInterest: 0, traded: 0 };
@@ -319,12 +320,15 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
     const due = k === 0 || rule.isDue({ date, previousDate: k === 0 ? null : dates[t - 1]!, tickers, weights, target });
     if (due) {
       const note = (message: string) => notes.push(`${date} ${strategy.name}: ${message}`);
-      const view = createBacktestView({ table: prices, row: t, weights, value, note });
+      let lotsReadable = true; // the view lists the lots while the strategy decides, not after the trades
+      const view = createBacktestView({ table: prices, row: t, weights, value, note, lots: lots.held ? () => (lotsReadable ? lots.held!() : undefined) : undefined });
       let answer: LabelledVector;
       try {
         answer = await strategy.targetWeights(view);
       } catch (e) {
         throw inStrategy(e, strategy.name, date);
+      } finally {
+        lotsReadable = false;
       }
       target = readTarget(answer, date, t);
       const record = { commission: 0, spread: 0, impact: 0, cost: 0, tax: 0, traded: 0, orders: 0, buyScale: 1 };
@@ -349,16 +353,17 @@ export async function runBacktest(prices: DateTable, strategy: Strategy, options
         let taxDue = 0;
         let gain: number | null = null;
         if (side === "sell") {
-          if (lots) {
-            gain = lots.sell(j, qty, (notional - cost.total) / qty);
-            taxDue = ledger!.realise(gain);
+          const realised = lots.sell(j, qty, (notional - cost.total) / qty);
+          if (ledger) {
+            gain = realised;
+            taxDue = ledger.realise(gain);
           }
           cash += notional - cost.total - taxDue;
           shares[j] = shares[j]! - qty;
           if (!fractional) shares[j] = Math.round(shares[j]!);
           else if (Math.abs(shares[j]!) <= 1e-12 * qty) shares[j] = 0;
         } else {
-          if (lots) lots.buy(j, qty, (notional + cost.total) / qty);
+          lots.buy(j, qty, (notional + cost.total) / qty, date);
           cash -= notional + cost.total;
           shares[j] = shares[j]! + qty;
         }

@@ -15,13 +15,75 @@ import { InputError } from "../core/index";
  * ```
  */
 export interface LotBook {
-  /** Records a purchase of `shares` (> 0) of column `ticker` at `costPerShare` (price plus buying costs per share). */
-  buy(ticker: number, shares: number, costPerShare: number): void;
+  /**
+   * Records a purchase of `shares` (> 0) of column `ticker` at `costPerShare` (price plus buying costs per share),
+   * on `date` (ISO; kept as the lot's acquisition date).
+   */
+  buy(ticker: number, shares: number, costPerShare: number, date?: string): void;
   /**
    * Records a sale of `shares` (> 0) at `proceedsPerShare` (price minus selling costs per share) and returns the
    * realised gain in money (negative for a loss).
    */
   sell(ticker: number, shares: number, proceedsPerShare: number): number;
+  /** The lots held, oldest first within a column (optional: a book without it shows strategies no lots). */
+  held?(): readonly HeldLot[];
+}
+
+/**
+ * One lot a {@link LotBook} holds: `shares` of column `ticker` at `costPerShare` (money), bought on `acquired`
+ * (ISO; `""` when the purchase was recorded without a date).
+ *
+ * @example
+ * ```ts
+ * const lot: HeldLot = { ticker: 0, shares: 10, costPerShare: 100.05, acquired: "2024-01-02" };
+ * ```
+ */
+export interface HeldLot {
+  readonly ticker: number;
+  readonly shares: number;
+  readonly costPerShare: number;
+  readonly acquired: string;
+}
+
+/** A lot in a book's queue: mutable shares. */
+interface OpenLot {
+  shares: number;
+  readonly cost: number;
+  readonly date: string;
+}
+
+/**
+ * A book of lots per column whose sales take from the lot `pick` chooses first (FIFO: the oldest; HIFO: the
+ * highest cost).
+ */
+function queueBook(pick: (queue: readonly OpenLot[]) => number): LotBook {
+  const lots = new Map<number, OpenLot[]>();
+  return {
+    buy(ticker, shares, costPerShare, date = "") {
+      const queue = lots.get(ticker) ?? [];
+      queue.push({ shares, cost: costPerShare, date });
+      lots.set(ticker, queue);
+    },
+    sell(ticker, shares, proceedsPerShare) {
+      const queue = lots.get(ticker) ?? [];
+      let left = shares;
+      let gain = 0;
+      while (left > 1e-12 && queue.length > 0) {
+        const k = pick(queue);
+        const lot = queue[k]!;
+        const take = Math.min(lot.shares, left);
+        gain += take * (proceedsPerShare - lot.cost);
+        lot.shares -= take;
+        left -= take;
+        if (lot.shares <= 1e-12) queue.splice(k, 1);
+      }
+      if (left > 1e-9) throw new InputError("OVERSOLD", `tax lots: sold ${shares} shares of column ${ticker} but only ${shares - left} were held`, { ticker });
+      return gain;
+    },
+    held() {
+      return [...lots].flatMap(([ticker, queue]) => queue.map((l) => ({ ticker, shares: l.shares, costPerShare: l.cost, acquired: l.date })));
+    },
+  };
 }
 
 /**
@@ -29,7 +91,7 @@ export interface LotBook {
  *
  * @example
  * ```ts
- * const method: LotAccounting = fifoLots; // or averageCostLots
+ * const method: LotAccounting = fifoLots; // or averageCostLots, highestCostLots
  * ```
  */
 export interface LotAccounting {
@@ -52,7 +114,7 @@ export interface LotAccounting {
 export interface TaxOptions {
   /** Tax rate on net realised gains, a fraction in [0, 1). */
   readonly rate: number;
-  /** Lot accounting: {@link fifoLots} or {@link averageCostLots}. */
+  /** Lot accounting: {@link fifoLots}, {@link averageCostLots} or {@link highestCostLots}. */
   readonly lots: LotAccounting;
 }
 
@@ -68,31 +130,29 @@ export interface TaxOptions {
  */
 export const fifoLots: LotAccounting = {
   name: "FIFO",
-  createBook(): LotBook {
-    const lots = new Map<number, { shares: number; cost: number }[]>();
-    return {
-      buy(ticker, shares, costPerShare) {
-        const queue = lots.get(ticker) ?? [];
-        queue.push({ shares, cost: costPerShare });
-        lots.set(ticker, queue);
-      },
-      sell(ticker, shares, proceedsPerShare) {
-        const queue = lots.get(ticker) ?? [];
-        let left = shares;
-        let gain = 0;
-        while (left > 1e-12 && queue.length > 0) {
-          const lot = queue[0]!;
-          const take = Math.min(lot.shares, left);
-          gain += take * (proceedsPerShare - lot.cost);
-          lot.shares -= take;
-          left -= take;
-          if (lot.shares <= 1e-12) queue.shift();
-        }
-        if (left > 1e-9) throw new InputError("OVERSOLD", `tax lots: sold ${shares} shares of column ${ticker} but only ${shares - left} were held`, { ticker });
-        return gain;
-      },
-    };
-  },
+  createBook: () => queueBook(() => 0),
+};
+
+/**
+ * Highest cost first (HIFO, a specific identification): a sale is matched against the shares of highest cost still
+ * held, so it realises the smallest gain (or the largest loss) it can — the lots a tax-aware rebalance prefers to
+ * sell (`optimise.costAwareRebalance` sells a ticker's lots cheapest tax first, and the tax falls as the cost rises).
+ *
+ * @example
+ * ```ts
+ * const book = highestCostLots.createBook();
+ * book.buy(0, 10, 100); book.buy(0, 10, 120);
+ * book.sell(0, 15, 130); // => 10 × 10 + 5 × 30 = 250
+ * ```
+ */
+export const highestCostLots: LotAccounting = {
+  name: "highest cost first",
+  createBook: () =>
+    queueBook((queue) => {
+      let best = 0;
+      for (let k = 1; k < queue.length; k++) if (queue[k]!.cost > queue[best]!.cost) best = k;
+      return best;
+    }),
 };
 
 /**
@@ -109,13 +169,17 @@ export const fifoLots: LotAccounting = {
 export const averageCostLots: LotAccounting = {
   name: "average cost",
   createBook(): LotBook {
-    const held = new Map<number, { shares: number; cost: number }>();
+    const held = new Map<number, { shares: number; cost: number; date: string }>();
     return {
-      buy(ticker, shares, costPerShare) {
-        const h = held.get(ticker) ?? { shares: 0, cost: 0 };
+      buy(ticker, shares, costPerShare, date = "") {
+        const h = held.get(ticker) ?? { shares: 0, cost: 0, date };
+        if (h.shares === 0) h.date = date; // the holding period runs from the first purchase still held
         h.cost += shares * costPerShare;
         h.shares += shares;
         held.set(ticker, h);
+      },
+      held() {
+        return [...held].filter(([, h]) => h.shares > 0).map(([ticker, h]) => ({ ticker, shares: h.shares, costPerShare: h.cost / h.shares, acquired: h.date }));
       },
       sell(ticker, shares, proceedsPerShare) {
         const h = held.get(ticker);
@@ -144,7 +208,7 @@ export function checkTaxOptions(tax: TaxOptions): TaxOptions {
     throw new InputError("BAD_TAX", `tax: rate ${String(tax.rate)} must be a fraction in [0, 1), e.g. 0.15`, { rate: tax.rate });
   }
   if (!tax.lots || typeof tax.lots.createBook !== "function") {
-    throw new InputError("BAD_TAX", "tax: lots must be a lot-accounting method, fifoLots or averageCostLots", {});
+    throw new InputError("BAD_TAX", "tax: lots must be a lot-accounting method, fifoLots, averageCostLots or highestCostLots", {});
   }
   return tax;
 }

@@ -43,15 +43,21 @@ scores, decision, reasons) in DuckDB. Every run is a new row; a rerun on the sam
     start: dateOption("first date loaded from Yahoo"),
     cacheDir: { value: "DIR", help: "the Yahoo cache folder (default the data layer's)" },
     asOf: dateOption("replay: use the prices up to DATE only (default: all of them)"),
-    volatilityRatio: threshold("R", `retrain when recent / reference market volatility leaves [1/R, R] (default ${d.volatilityRatio})`, (x) => x > 1, "a ratio > 1, e.g. 1.5,"),
+    volatilityRatio: threshold("R", `retrain when recent / reference market volatility leaves [1/R, R] (default ${d.volatilityRatio})
+and the variance-ratio test below finds a shift`, (x) => x > 1, "a ratio > 1, e.g. 1.5,"),
+    volatilityLevel: numberOption("P", `two-sided level of the variance-ratio test: a market in one regime is
+found shifted in this share of the runs (default ${d.volatilityLevel})`, (x) => x > 0 && x < 1, "a probability in (0, 1), e.g. 0.05"),
+    volatilityInflation: numberOption("PHI", `noise of daily returns' variances against independent normal returns
+(fat tails, clustering): a window of n days counts (n − 1)/PHI (default ${d.volatilityInflation})`, (x) => x >= 1 && Number.isFinite(x), "a number ≥ 1, e.g. 10"),
     errorRatio: threshold("R", `retrain when the recent forecast RMSE over the validation RMSE exceeds R (default ${d.errorRatio})`, (x) => x > 0, "a ratio > 0, e.g. 2,"),
     psi: threshold("X", "retrain when a feature's PSI exceeds X (default off: reported only; momentum\nfeatures trend, so their PSI is large in calm markets too)", (x) => x > 0, "a PSI > 0, e.g. 0.25,"),
     maxAgeDays: threshold("N", "retrain when the model is older than N calendar days (default off)", (x) => x > 0, "a number of days > 0, e.g. 90,"),
     recentDays: days(`recent window of the indicators (default ${d.recentDays})`, 5),
-    referenceDays: days(`reference volatility window, ending on the model's as-of date (default ${d.referenceDays})`, 5),
+    referenceDays: days(`reference volatility window: at most this many days of the current volatility
+regime before the recent window (default ${d.referenceDays})`, 5),
     horizonDays: days(`the model's forecast horizon (default ${d.horizonDays})`, 1),
     trainDays: days(`history the model is trained on (default ${d.trainDays})`, 126),
-    benchmark: { value: "TICKER", help: "the market whose volatility is watched (default: equal-weighted mean of every ticker)" },
+    benchmark: { value: "TICKER", help: "the market whose volatility is watched (default: equal-weighted mean of the tickers\npriced throughout the reference and recent windows)" },
     db: { value: "FILE.duckdb", help: "the lineage database (default build/backtest/trades.duckdb, beside the trade log)" },
     models: { value: "DIR", help: "folder of the model files (default build/monitor/models)" },
   },
@@ -113,6 +119,8 @@ export async function runMonitorCommand(argv: readonly string[], out: (line: str
     source: await describeMonitorSource(source),
     ...(a.asOf !== undefined ? { asOf: a.asOf } : {}),
     ...(a.volatilityRatio !== undefined ? { volatilityRatio: a.volatilityRatio } : {}),
+    ...(a.volatilityLevel !== undefined ? { volatilityLevel: a.volatilityLevel } : {}),
+    ...(a.volatilityInflation !== undefined ? { volatilityInflation: a.volatilityInflation } : {}),
     ...(a.errorRatio !== undefined ? { errorRatio: a.errorRatio } : {}),
     ...(a.psi !== undefined ? { psi: a.psi } : {}),
     ...(a.maxAgeDays !== undefined ? { maxAgeDays: a.maxAgeDays } : {}),

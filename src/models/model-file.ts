@@ -14,9 +14,10 @@ import { LogisticRegression } from "./linear/logistic-regression";
 import { RidgeRegression } from "./linear/ridge-regression";
 import { LstmForecaster } from "./lstm/lstm-forecaster";
 import { FeatureMismatchError } from "./model-errors";
+import { GaussianHmm } from "./regimes/gaussian-hmm";
 
-/** Any model that saves to a {@link ModelJson}. */
-export type SavedModel = Regressor | Classifier | StackedEnsemble;
+/** Any model that saves to a {@link ModelJson}: a regressor, a classifier, a stacked ensemble or a regime model. */
+export type SavedModel = Regressor | Classifier | StackedEnsemble | GaussianHmm;
 
 /**
  * Reads one `kind` of {@link ModelJson} back into a model.
@@ -46,6 +47,7 @@ export const MODEL_CODECS: readonly ModelCodec[] = Object.freeze([
   { kind: RidgeRegression.kind, fromJSON: (json: ModelJson) => RidgeRegression.fromJSON(json) },
   { kind: LogisticRegression.kind, fromJSON: (json: ModelJson) => LogisticRegression.fromJSON(json) },
   { kind: LstmForecaster.kind, fromJSON: (json: ModelJson) => LstmForecaster.fromJSON(json) },
+  { kind: GaussianHmm.kind, fromJSON: (json: ModelJson) => GaussianHmm.fromJSON(json) },
   { kind: "last-value-baseline", fromJSON: (json: ModelJson) => new LastValueBaseline(String(json.params.feature)) },
   {
     kind: "historical-mean-baseline",

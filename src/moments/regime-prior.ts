@@ -99,20 +99,26 @@ function signalOf(returns: Frame, names: readonly string[]): Frame {
   return frame({ dates, tickers: [...names], values: Float64Array.from(values) }, { unit: "fraction" });
 }
 
+/**
+ * The given regime probabilities of a `k`-state model, normalised to sum 1, or `undefined` when none are given.
+ *
+ * @throws InputError NO_REGIME_PROBABILITY naming what is wrong: the count, an entry that is negative or not finite, or a zero sum.
+ */
+function givenProbabilities(given: RegimePriorOptions["probabilities"], k: number): Float64Array | undefined {
+  if (given === undefined) return undefined;
+  const p = Float64Array.from("labels" in given && "values" in given ? (given as LabelledVector).values : (given as ArrayLike<number>));
+  const fix = `pass ${k} numbers ≥ 0 with a positive sum, one per state (e.g. [${Array.from({ length: k }, (_, s) => (s === 0 ? 1 : 0)).join(", ")}] for "certainly state 1")`;
+  const fail = (what: string) => new InputError("NO_REGIME_PROBABILITY", `regimePrior: ${what}; ${fix}`, { states: k, probabilities: Array.from(p) });
+  if (p.length !== k) throw fail(`${p.length} regime probabilit${p.length === 1 ? "y" : "ies"} [${Array.from(p).join(", ")}] for a model of ${k} states`);
+  const bad = p.findIndex((x) => !(x >= 0) || !Number.isFinite(x));
+  if (bad >= 0) throw fail(`the regime probability of state ${bad + 1} is ${p[bad]}`);
+  const total = p.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw fail(`the regime probabilities [${Array.from(p).join(", ")}] sum to 0: they give no regime a probability`);
+  return p.map((x) => x / total);
+}
+
 function blendingProbabilities(model: regimes.GaussianHmm, filtered: Frame, options: RegimePriorOptions): Float64Array {
-  const k = model.states;
-  const given = options.probabilities;
-  let p: Float64Array;
-  if (given === undefined) p = Float64Array.from(filtered.last().values);
-  else {
-    const values = "labels" in given && "values" in given ? (given as LabelledVector).values : (given as ArrayLike<number>);
-    p = Float64Array.from(values);
-    const total = p.reduce((a, b) => a + b, 0);
-    if (p.length !== k || !p.every((x) => x >= 0 && Number.isFinite(x)) || !(total > 0)) {
-      throw new InputError("NO_REGIME_PROBABILITY", `regimePrior: the regime probabilities [${Array.from(p).join(", ")}] give no regime a probability; pass ${k} numbers ≥ 0 with a positive sum, one per state`, { states: k });
-    }
-    p = p.map((x) => x / total);
-  }
+  const p = givenProbabilities(options.probabilities, model.states) ?? Float64Array.from(filtered.last().values);
   const ahead = options.ahead ?? 0;
   if (!Number.isSafeInteger(ahead) || ahead < 0) throw new InputError("BAD_ARGUMENT", `regimePrior: ahead ${String(ahead)} must be a whole number of periods ≥ 0`);
   return ahead === 0 ? p : model.propagate(p, ahead);
@@ -146,6 +152,7 @@ export function regimePrior(prices: DateTable, options: RegimePriorOptions = {})
   if (lookback !== undefined && (!Number.isSafeInteger(lookback) || lookback < 2)) {
     throw new InputError("BAD_LOOKBACK", `regimePrior: lookback ${String(lookback)} must be a whole number of periods ≥ 2`, { lookback });
   }
+  givenProbabilities(options.probabilities, options.model?.states ?? options.states ?? 2); // refuse bad probabilities before any fit
   let all = frame(prices);
   if (options.asOf !== undefined) all = all.between(undefined, options.asOf);
   const window = lookback === undefined ? all : all.tail(lookback + 1);

@@ -3,8 +3,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { DataError, tableOfRows, type Table, type TableValue, type Unit } from "../core/index";
+import { WorkbookDatabase } from "../data/index";
 import type { SweepReport } from "./run-sweep";
 import { SUMMARY_FILE } from "./sweep-store";
 
@@ -18,24 +18,21 @@ function folderOf(results: SweepResults): string {
 /** One job's row of the summary, as stored (snake_case columns of `sweep_jobs`). */
 export type SummaryRow = Readonly<Record<string, string | number | null>>;
 
-async function withSummary<T>(folder: string, read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/** Reads the summary of a results folder, opened read-only (a sweep still writing it can be read alongside). */
+async function withSummary<T>(folder: string, read: (db: WorkbookDatabase) => Promise<T>): Promise<T> {
   const file = join(resolve(folder), SUMMARY_FILE);
   if (!existsSync(file)) throw new DataError("NO_SWEEP_SUMMARY", `sweep: no summary in ${resolve(folder)} (no ${SUMMARY_FILE}); run the sweep first, with --results ${folder}`, { folder });
-  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-  const connection = await instance.connect();
+  const db = await WorkbookDatabase.open(file, { readOnly: true });
   try {
-    return await read(connection);
+    return await read(db);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }
 
 function plain(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === "bigint") return Number(v);
   if (typeof v === "number" || typeof v === "string") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
 }
 
@@ -50,10 +47,9 @@ function plain(v: unknown): string | number | null {
  * ```
  */
 export async function readSummaryRows(results: SweepResults): Promise<SummaryRow[]> {
-  const rows = await withSummary(folderOf(results), async (c) => {
-    const reader = await c.runAndReadAll("SELECT * FROM sweep_jobs ORDER BY job");
-    return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
-  });
+  const rows = await withSummary(folderOf(results), async (db) =>
+    (await db.query("sweep-jobs-select.sql")).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)]))),
+  );
   if (typeof results === "string") return rows;
   const ids = new Set(results.jobIds);
   return rows.filter((r) => ids.has(String(r.job)));
@@ -125,14 +121,11 @@ export async function readJobEquity(results: SweepResults, job: string): Promise
   const batch = row?.detail_batch;
   const file = typeof batch === "string" ? join(folder, "equity", `${batch}.parquet`) : null;
   if (file === null || !existsSync(file)) throw new DataError("NO_JOB_DETAIL", `sweep: job ${job} has no equity curve in ${folder}; pick a done backtest job of the summary`, { job });
-  const instance = await DuckDBInstance.create(":memory:");
-  const c = await instance.connect();
+  const db = await WorkbookDatabase.open(":memory:");
   try {
-    const reader = await c.runAndReadAll(`SELECT CAST(date AS VARCHAR) AS date, equity FROM read_parquet('${file.replace(/'/g, "''")}') WHERE job = $job ORDER BY date`, { job });
-    const cols = reader.getColumnsObjectJS();
+    const cols = await db.queryColumns("sweep-job-equity.sql", { file, job });
     return { dates: (cols.date ?? []).map((d) => String(d)), equity: (cols.equity ?? []).map((v) => Number(v)) };
   } finally {
-    c.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }

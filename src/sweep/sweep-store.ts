@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DuckDBConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from "@duckdb/node-api";
 import { canonicalJson } from "../backtest/index";
 import { DataError, InputError } from "../core/index";
+import { WorkbookDatabase } from "../data/index";
 import type { QueuedJob } from "./job-identity";
 import type { BacktestDetail, JobOutcome } from "./run-job";
 
@@ -68,19 +68,8 @@ const METRIC_COLUMNS: Readonly<Record<string, string>> = {
   costs: "costs",
 };
 
-const SCHEMA = `CREATE TABLE IF NOT EXISTS sweep_jobs (${SUMMARY_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")}, PRIMARY KEY (job))`;
-const STAGING = [
-  "CREATE TEMP TABLE IF NOT EXISTS staged_equity (job VARCHAR, batch VARCHAR, date VARCHAR, equity DOUBLE, cash DOUBLE, return DOUBLE)",
-  "CREATE TEMP TABLE IF NOT EXISTS staged_weights (job VARCHAR, batch VARCHAR, date VARCHAR, ticker VARCHAR, weight DOUBLE)",
-  "CREATE TEMP TABLE IF NOT EXISTS staged_trades (job VARCHAR, batch VARCHAR, date VARCHAR, ticker VARCHAR, side VARCHAR, shares DOUBLE, price DOUBLE, notional DOUBLE, cost DOUBLE, tax DOUBLE)",
-];
-const STAGED_JOBS = `CREATE TEMP TABLE IF NOT EXISTS staged_jobs (${SUMMARY_COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})`;
-// The last row of a job wins (a success replaces an earlier failure).
-const INSERT = "INSERT OR REPLACE INTO sweep_jobs SELECT * FROM staged_jobs QUALIFY row_number() OVER (PARTITION BY job ORDER BY rowid DESC) = 1";
-
-function sqlText(path: string): string {
-  return `'${path.replace(/'/g, "''")}'`;
-}
+/** A summary or staged value: text, a number (`null` for NaN and infinities when written), or `null`. */
+type Value = string | number | null;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -110,7 +99,7 @@ export function checkResultsFolder(folder: string): string {
 }
 
 interface StagedRow {
-  readonly values: DuckDBValue[];
+  readonly values: Value[];
   readonly detail: BacktestDetail | null;
   readonly notebook: string | null;
 }
@@ -139,38 +128,44 @@ export class SweepStore {
   private constructor(
     /** The results folder, absolute. */
     readonly folder: string,
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly db: WorkbookDatabase,
   ) {}
 
   /**
-   * Opens (creating) the results folder's summary database and reads which jobs are done.
+   * Opens (creating) the results folder's summary database (the data layer's `WorkbookDatabase`, SQL from its
+   * `sweep-*.sql` files) and reads which jobs are done.
    *
    * @throws InputError RESULTS_NOT_WRITABLE; DataError SUMMARY_OPEN_FAILED naming the file (e.g. another sweep has it
    *   open), SUMMARY_SCHEMA when its table was written by another version of the library.
+   * @example
+   * ```ts
+   * const store = await SweepStore.open("build/sweeps/demo");
+   * store.done.size; // => the jobs a previous run finished
+   * ```
    */
   static async open(folder: string): Promise<SweepStore> {
     const path = checkResultsFolder(folder);
     const file = join(path, SUMMARY_FILE);
-    let instance: DuckDBInstance;
+    let db: WorkbookDatabase;
     try {
-      instance = await DuckDBInstance.create(file);
+      db = await WorkbookDatabase.open(file);
     } catch (e) {
       throw new DataError("SUMMARY_OPEN_FAILED", `sweep: cannot open the summary ${file}: ${message(e)}; if another sweep or a notebook has it open, wait for it or close it, or use another results folder`, { file }, { cause: e });
     }
-    const connection = await instance.connect();
-    await connection.run(SCHEMA);
-    const columns = (await connection.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_name = 'sweep_jobs' ORDER BY ordinal_position")).getRows().map(([n]) => String(n));
-    if (columns.join(",") !== SUMMARY_COLUMNS.map(([n]) => n).join(",")) {
-      connection.closeSync();
-      instance.closeSync();
-      throw new DataError("SUMMARY_SCHEMA", `sweep: ${file} holds a sweep_jobs table of another layout (an older version of the library); use a new results folder, or move this one away`, { file });
+    try {
+      await db.run("sweep-schema.sql");
+      const columns = (await db.query<{ column_name: string }>("sweep-jobs-columns.sql")).map((r) => r.column_name);
+      if (columns.join(",") !== SUMMARY_COLUMNS.map(([n]) => n).join(",")) {
+        throw new DataError("SUMMARY_SCHEMA", `sweep: ${file} holds a sweep_jobs table of another layout (an older version of the library); use a new results folder, or move this one away`, { file });
+      }
+      await db.run("sweep-staging.sql");
+      const store = new SweepStore(path, db);
+      for (const { job } of await db.query<{ job: string }>("sweep-jobs-done.sql")) store.#done.add(String(job));
+      return store;
+    } catch (e) {
+      db.close();
+      throw e;
     }
-    for (const s of [...STAGING, STAGED_JOBS]) await connection.run(s);
-    const store = new SweepStore(path, instance, connection);
-    const done = await connection.runAndReadAll("SELECT job FROM sweep_jobs WHERE status = 'done'");
-    for (const [job] of done.getRows()) store.#done.add(String(job));
-    return store;
   }
 
   /** Ids of the jobs done (recorded or staged). */
@@ -178,10 +173,10 @@ export class SweepStore {
     return this.#done;
   }
 
-  #row(job: QueuedJob, status: string, attempts: number, error: string | null, outcome: JobOutcome | null): DuckDBValue[] {
+  #row(job: QueuedJob, status: string, attempts: number, error: string | null, outcome: JobOutcome | null): Value[] {
     const s = job.spec;
     const b = s.kind === "backtest" ? s : null;
-    const byName: Record<string, DuckDBValue> = {
+    const byName: Record<string, Value> = {
       job: job.id,
       sweep: job.sweep,
       kind: s.kind,
@@ -237,7 +232,7 @@ export class SweepStore {
     const rows = this.#staged;
     this.#staged = [];
     if (rows.length === 0) return;
-    const c = this.connection;
+    const db = this.db;
     const withDetail = rows.filter((r) => r.detail !== null);
     if (withDetail.length > 0) {
       // A new batch name per flush: a job written again after a crash (detail written, summary not) leaves an
@@ -245,42 +240,32 @@ export class SweepStore {
       const batch = `${new Date().toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${process.pid}-${++this.#batches}`;
       const column = SUMMARY_COLUMNS.findIndex(([n]) => n === "detail_batch");
       for (const r of withDetail) r.values[column] = batch;
-      const equity = await c.createAppender("staged_equity");
-      const weights = await c.createAppender("staged_weights");
-      const trades = await c.createAppender("staged_trades");
-      for (const r of withDetail) appendDetail(String(r.values[0]), batch, r.detail!, equity, weights, trades);
-      for (const a of [equity, weights, trades]) a.closeSync();
-      const copies: [string, string][] = [
-        ["equity", "SELECT job, batch, CAST(date AS DATE) AS date, equity, cash, return FROM staged_equity ORDER BY job, date"],
-        ["weights", "SELECT job, batch, CAST(date AS DATE) AS date, ticker, weight FROM staged_weights ORDER BY job, date, ticker"],
-        ["trades", "SELECT job, batch, CAST(date AS DATE) AS date, ticker, side, shares, price, notional, cost, tax FROM staged_trades ORDER BY job, date"],
-      ];
-      for (const [folder, select] of copies) {
-        mkdirSync(join(this.folder, folder), { recursive: true });
-        await c.run(`COPY (${select}) TO ${sqlText(join(this.folder, folder, `${batch}.parquet`))} (FORMAT parquet)`);
-      }
-      for (const t of ["staged_equity", "staged_weights", "staged_trades"]) await c.run(`DELETE FROM ${t}`);
+      const details = stagedDetails(withDetail.map((r) => [String(r.values[0]), r.detail!] as const), batch);
+      await db.append("staged_equity", EQUITY_TYPES, details.equity);
+      await db.append("staged_weights", WEIGHT_TYPES, details.weights);
+      await db.append("staged_trades", TRADE_TYPES, details.trades);
+      for (const folder of DETAIL_FOLDERS) mkdirSync(join(this.folder, folder), { recursive: true });
+      await db.run("sweep-equity-to-parquet.sql", { path: join(this.folder, "equity", `${batch}.parquet`) });
+      await db.run("sweep-weights-to-parquet.sql", { path: join(this.folder, "weights", `${batch}.parquet`) });
+      await db.run("sweep-trades-to-parquet.sql", { path: join(this.folder, "trades", `${batch}.parquet`) });
+      await db.run("sweep-staging-clear-details.sql");
     }
     for (const r of rows) {
       if (r.notebook === null) continue;
       mkdirSync(join(this.folder, "notebooks"), { recursive: true });
       writeFileSync(join(this.folder, "notebooks", `${String(r.values[0])}.ipynb`), r.notebook);
     }
-    const staged = await c.createAppender("staged_jobs");
-    for (const r of rows) {
-      SUMMARY_COLUMNS.forEach(([, type], i) => appendValue(staged, type, r.values[i] ?? null));
-      staged.endRow();
-    }
-    staged.closeSync();
-    await c.run("BEGIN TRANSACTION");
+    await db.append(
+      "staged_jobs",
+      SUMMARY_COLUMNS.map(([, type]) => type),
+      SUMMARY_COLUMNS.map(([, type], i) => rows.map((r) => cell(type, r.values[i] ?? null))),
+    );
     try {
-      await c.run(INSERT);
-      await c.run("COMMIT");
+      await db.transaction(() => db.run("sweep-jobs-insert-staged.sql"));
     } catch (e) {
-      await c.run("ROLLBACK");
       throw new DataError("SUMMARY_WRITE_FAILED", `sweep: writing ${rows.length} summary rows to ${join(this.folder, SUMMARY_FILE)} failed: ${message(e)}`, {}, { cause: e });
     } finally {
-      await c.run("DELETE FROM staged_jobs");
+      await db.run("sweep-staging-clear-jobs.sql");
     }
   }
 
@@ -291,54 +276,44 @@ export class SweepStore {
       await this.flush();
     } finally {
       this.#closed = true;
-      this.connection.closeSync();
-      this.instance.closeSync();
+      this.db.close();
     }
   }
 }
 
-function appendValue(a: DuckDBAppender, type: "VARCHAR" | "DOUBLE" | "INTEGER", value: DuckDBValue): void {
-  if (value === null || value === undefined) a.appendNull();
-  else if (type === "VARCHAR") a.appendVarchar(String(value));
-  else if (type === "INTEGER") a.appendInteger(Number(value));
-  else number(a, Number(value));
+/** Column types of the staging tables (sweep-staging.sql), in order. */
+const EQUITY_TYPES = ["VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE"] as const;
+const WEIGHT_TYPES = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE"] as const;
+const TRADE_TYPES = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"] as const;
+
+/** A value as its column stores it: text as text, a whole number as such, a number that is not finite as NULL. */
+function cell(type: "VARCHAR" | "DOUBLE" | "INTEGER", value: Value): Value {
+  if (value === null || value === undefined) return null;
+  if (type === "VARCHAR") return String(value);
+  return finiteOrNull(Number(value));
 }
 
-function number(a: DuckDBAppender, x: number | null): void {
-  if (x === null || !Number.isFinite(x)) a.appendNull();
-  else a.appendDouble(x);
+function finiteOrNull(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : x;
 }
 
-function appendDetail(job: string, batch: string, d: BacktestDetail, equity: DuckDBAppender, weights: DuckDBAppender, trades: DuckDBAppender): void {
-  const e = d.equity;
-  for (let i = 0; i < e.date.length; i++) {
-    equity.appendVarchar(job);
-    equity.appendVarchar(batch);
-    equity.appendVarchar(e.date[i]!);
-    number(equity, e.equity[i]!);
-    number(equity, e.cash[i]!);
-    number(equity, e.return[i] ?? null);
-    equity.endRow();
+/** The staged detail rows of a flush, column by column (the column order of sweep-staging.sql). */
+function stagedDetails(jobs: readonly (readonly [string, BacktestDetail])[], batch: string): { equity: Value[][]; weights: Value[][]; trades: Value[][] } {
+  const equity: Value[][] = EQUITY_TYPES.map(() => []);
+  const weights: Value[][] = WEIGHT_TYPES.map(() => []);
+  const trades: Value[][] = TRADE_TYPES.map(() => []);
+  const push = (columns: Value[][], row: readonly Value[]) => row.forEach((v, i) => columns[i]!.push(v));
+  for (const [job, d] of jobs) {
+    const e = d.equity;
+    for (let i = 0; i < e.date.length; i++) push(equity, [job, batch, e.date[i]!, finiteOrNull(e.equity[i]), finiteOrNull(e.cash[i]), finiteOrNull(e.return[i])]);
+    const w = d.weights;
+    for (let i = 0; i < w.date.length; i++) push(weights, [job, batch, w.date[i]!, w.ticker[i]!, finiteOrNull(w.weight[i])]);
+    const t = d.trades;
+    for (let i = 0; i < t.date.length; i++) {
+      push(trades, [job, batch, t.date[i]!, t.ticker[i]!, t.side[i]!, ...[t.shares, t.price, t.notional, t.cost, t.tax].map((col) => finiteOrNull(col[i]))]);
+    }
   }
-  const w = d.weights;
-  for (let i = 0; i < w.date.length; i++) {
-    weights.appendVarchar(job);
-    weights.appendVarchar(batch);
-    weights.appendVarchar(w.date[i]!);
-    weights.appendVarchar(w.ticker[i]!);
-    number(weights, w.weight[i]!);
-    weights.endRow();
-  }
-  const t = d.trades;
-  for (let i = 0; i < t.date.length; i++) {
-    trades.appendVarchar(job);
-    trades.appendVarchar(batch);
-    trades.appendVarchar(t.date[i]!);
-    trades.appendVarchar(t.ticker[i]!);
-    trades.appendVarchar(t.side[i]!);
-    for (const col of [t.shares, t.price, t.notional, t.cost, t.tax]) number(trades, col[i]!);
-    trades.endRow();
-  }
+  return { equity, weights, trades };
 }
 
 /** Whether a results folder holds a sweep summary. */

@@ -17,8 +17,8 @@ import {
 import { InputError } from "../core/index";
 import type { ParameterValue } from "./sweep-spec";
 
-/** How a parameter is checked: a whole number of days ≥ 2, a fraction, a rate, a ticker. */
-type ParameterKind = "days" | "fraction" | "rate" | "ticker";
+/** How a parameter is checked: a whole number of days ≥ 2, a fraction, a rate, a ticker, a positive number, a tax rate. */
+type ParameterKind = "days" | "fraction" | "rate" | "ticker" | "positive" | "taxRate";
 
 /** The check of each parameter a named strategy reads (the catalogue is the backtest layer's `namedStrategy`). */
 const KINDS: Readonly<Record<keyof NamedStrategyOptions, ParameterKind>> = {
@@ -29,6 +29,8 @@ const KINDS: Readonly<Record<keyof NamedStrategyOptions, ParameterKind>> = {
   equity: "ticker",
   bond: "ticker",
   equityWeight: "fraction",
+  riskAversion: "positive",
+  taxRate: "taxRate",
 };
 
 /** The strategies a sweep accepts, by name, each with the names of its parameters. */
@@ -40,9 +42,24 @@ function checkValue(strategy: string, name: string, kind: ParameterKind, value: 
       ? typeof value === "string" && value !== ""
       : typeof value === "number" &&
         Number.isFinite(value) &&
-        (kind === "days" ? Number.isInteger(value) && value >= 2 : kind === "fraction" ? value > 0 && value <= 1 : value > -1 && value < 1);
+        (kind === "days"
+          ? Number.isInteger(value) && value >= 2
+          : kind === "fraction"
+            ? value > 0 && value <= 1
+            : kind === "positive"
+              ? value > 0
+              : kind === "taxRate"
+                ? value >= 0 && value < 1
+                : value > -1 && value < 1);
   if (!ok) {
-    const what = { days: "a whole number of trading days ≥ 2", fraction: "a fraction in (0, 1]", rate: "an annual rate as a fraction, e.g. 0.02", ticker: "a ticker" }[kind];
+    const what = {
+      days: "a whole number of trading days ≥ 2",
+      fraction: "a fraction in (0, 1]",
+      rate: "an annual rate as a fraction, e.g. 0.02",
+      ticker: "a ticker",
+      positive: "a number > 0, e.g. 4",
+      taxRate: "a tax rate as a fraction in [0, 1), e.g. 0.15",
+    }[kind];
     throw new InputError("BAD_PARAMETER", `sweep: ${strategy} parameter ${name} takes ${what}, got ${JSON.stringify(value)}`, { strategy, parameter: name, value });
   }
 }

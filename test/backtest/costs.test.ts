@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageCostLots, fifoLots, orderCost, participationImpact, squareRootImpact, TaxLedger } from "../../src/backtest/index";
+import { averageCostLots, fifoLots, highestCostLots, orderCost, participationImpact, squareRootImpact, TaxLedger } from "../../src/backtest/index";
 import { DataError, InputError } from "../../src/core/errors";
 
 const order = { ticker: "A", shares: 1000, price: 50, notional: 50_000, dailyVolatility: 0.02, averageDailyVolume: 100_000 };
@@ -55,6 +55,33 @@ describe("tax lots", () => {
     expect(book.sell(0, 15, 130)).toBeCloseTo(15 * 20, 10);
     book.buy(0, 5, 140); // 5 @ 110 + 5 @ 140 → 125
     expect(book.sell(0, 10, 125)).toBeCloseTo(0, 10);
+  });
+  it("highest cost first matches the dearest shares first, realising the smallest gain", () => {
+    const book = highestCostLots.createBook();
+    book.buy(0, 10, 100, "2024-01-02");
+    book.buy(0, 10, 120, "2024-02-01");
+    book.buy(1, 5, 50, "2024-02-01");
+    expect(book.sell(0, 15, 130)).toBeCloseTo(10 * 10 + 5 * 30, 10);
+    expect(book.held!()).toEqual([
+      { ticker: 0, shares: 5, costPerShare: 100, acquired: "2024-01-02" },
+      { ticker: 1, shares: 5, costPerShare: 50, acquired: "2024-02-01" },
+    ]);
+    expect(() => book.sell(0, 6, 100)).toThrow(/only 5 were held/);
+  });
+  it("FIFO and average cost list the lots they hold, with their dates", () => {
+    const fifo = fifoLots.createBook();
+    fifo.buy(0, 10, 100, "2024-01-02");
+    fifo.buy(0, 10, 120, "2024-02-01");
+    fifo.sell(0, 15, 130);
+    expect(fifo.held!()).toEqual([{ ticker: 0, shares: 5, costPerShare: 120, acquired: "2024-02-01" }]);
+    const average = averageCostLots.createBook();
+    average.buy(0, 10, 100, "2024-01-02");
+    average.buy(0, 10, 120, "2024-02-01");
+    average.sell(0, 15, 130);
+    expect(average.held!()).toEqual([{ ticker: 0, shares: 5, costPerShare: 110, acquired: "2024-01-02" }]);
+    average.sell(0, 5, 130);
+    average.buy(0, 1, 90, "2024-03-01"); // a new holding period after the position was closed
+    expect(average.held!()).toEqual([{ ticker: 0, shares: 1, costPerShare: 90, acquired: "2024-03-01" }]);
   });
   it("the ledger carries losses forward against later gains", () => {
     const ledger = new TaxLedger(0.2);

@@ -105,6 +105,30 @@ describe("runBacktest: a constant-weight strategy checked by hand, to the cent",
     expect(fifo.settings.tax).toEqual({ rate: 0.2, lots: "FIFO" });
   });
 
+  it("shows the strategy the tax lots it holds before each rebalance (FIFO without tax, the tax's accounting with it)", async () => {
+    const prices: DateTable = { dates: ["2024-01-31", "2024-02-01", "2024-03-01", "2024-04-01"], tickers: ["A"], values: Float64Array.of(100, 120, 90, 130) };
+    const half = { labels: ["A"], values: Float64Array.of(0.5) };
+    const seen: unknown[] = [];
+    const untaxed = recordingStrategy((view) => (seen.push(view.taxLots), half));
+    await runBacktest(prices, untaxed, { capital: 10_000, costs: { commissionBps: 10 } });
+    expect(seen[0]).toEqual([]);
+    // 50 shares bought on 2024-01-31 at 100 plus 10 bps of commission
+    expect(seen[1]).toEqual([{ ticker: "A", shares: 50, costBasis: 100.1, acquired: "2024-01-31" }]);
+    // FIFO: 5 sold on 2024-02-01 from that lot, 8 bought on 2024-03-01 at 90 + 10 bps
+    expect(seen[3]).toEqual([
+      { ticker: "A", shares: 45, costBasis: 100.1, acquired: "2024-01-31" },
+      { ticker: "A", shares: 8, costBasis: 90.09, acquired: "2024-03-01" },
+    ]);
+    expect(untaxed.views[1]!.taxLots).toEqual(seen[1]); // read during the rebalance: kept
+    expect(untaxed.views[2]!.taxLots).toBeDefined();
+    const late = recordingStrategy(() => half);
+    await runBacktest(prices, late, { capital: 10_000 });
+    expect(late.views[1]!.taxLots).toBeUndefined(); // first read after the rebalance traded: no longer known
+    const taxed: unknown[] = [];
+    await runBacktest(prices, recordingStrategy((view) => (taxed.push(view.taxLots), half)), { capital: 10_000, costs: { commissionBps: 10 }, tax: { rate: 0.2, lots: averageCostLots } });
+    expect(taxed[3]).toEqual([{ ticker: "A", shares: 53, costBasis: (45 * 100.1 + 8 * 90.09) / 53, acquired: "2024-01-31" }]);
+  });
+
   it("does not change its inputs", async () => {
     const copy = Float64Array.from(tiny.values);
     const dates = [...tiny.dates];

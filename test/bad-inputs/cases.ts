@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { efficientReturn, efficientRisk, equalRiskContribution, hierarchicalRiskParity, maxSharpe, minVolatility, sectorLimits } from "../../src/optimise/index";
-import { expectedReturns, riskModels } from "../../src/moments/index";
+import { expectedReturns, regimePrior, riskModels } from "../../src/moments/index";
 import { portfolioPerformance } from "../../src/measures/index";
 import { equalWeight, fixedWeights, runBacktest } from "../../src/backtest/index";
 import { DataError, InfeasibleError, InputError, NumericalError, type WorkbookError } from "../../src/core/errors";
@@ -17,7 +17,7 @@ import type { RawPriceRow } from "../../src/data/raw";
 import { CsvPriceSource, ParquetPriceSource, YahooSource, yahooCachePath } from "../../src/data/sources/index";
 import { WorkbookDatabase, buildCanonicalData, readPrices } from "../../src/data/sql/index";
 import type { FeatureFrame } from "../../src/features/index";
-import { RidgeRegression } from "../../src/models/index";
+import { RidgeRegression, regimes } from "../../src/models/index";
 import { historicalTailRisk, volatility } from "../../src/measures/index";
 import { scaleVolatilities } from "../../src/stress/index";
 import { DecisionSheetError, buildReviewWorkbook, markReviewWorkbook, readWorkbookDecisions, DEFAULT_VALIDATION_SETTINGS, type Finding } from "../../src/validation/index";
@@ -157,6 +157,18 @@ const ridgeFrame = (a: number[], b: number[]): FeatureFrame => ({
   dates: ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"].slice(0, a.length),
   tickers: a.map(() => "AAA"),
 });
+
+/** `n` daily returns of one series A, alternating calm and rough weeks (no randomness). */
+function dailyReturns(n: number): DateTable {
+  const dates = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2024, 0, 2) + i * 86_400_000).toISOString().slice(0, 10));
+  return { dates, tickers: ["A"], values: Float64Array.from(dates, (_, i) => (i % 2 ? 1 : -1) * (Math.floor(i / 5) % 2 ? 0.02 : 0.005)) };
+}
+
+/** A 2-state Gaussian HMM of A's daily returns, from given parameters (a calm and a rough state). */
+const TWO_STATES_OF_A = new regimes.GaussianHmm(
+  { states: 2, dimension: 1, initial: Float64Array.of(0.5, 0.5), transition: Float64Array.of(0.95, 0.05, 0.1, 0.9), means: Float64Array.of(0.0005, -0.001), covariances: Float64Array.of(1e-4, 4e-4) },
+  ["A"],
+);
 
 /** Advice words: a message that says what to do contains one of them. */
 export const ADVICE =
@@ -428,6 +440,38 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
       return model.predict({ ...ridgeFrame([0.1, 0.2], [1, 2]), names: ["momentum", "quality"] });
     },
     error: { type: InputError, code: "FEATURE_MISMATCH", message: ["missing value", "not in the model quality", "retrain"] },
+  },
+
+  // ── regimes ───────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: "hmm-more-states-than-the-returns-support",
+    layer: "models",
+    run: () => regimes.fitHmm(dailyReturns(20), { states: 3 }),
+    error: { type: InputError, code: "TOO_MANY_STATES", message: ["20 returns cannot support 3 states on 1 series", "need at least 70 returns", "use at most 1 state here"] },
+  },
+  {
+    name: "regime-prior-window-too-short-for-its-states",
+    layer: "allocation",
+    run: () => regimePrior(GOOD, { states: 2 }),
+    error: { type: InputError, code: "TOO_MANY_STATES", message: ["5 returns cannot support 2 states", "a window of at least 35 returns"] },
+  },
+  {
+    name: "regime-prior-probabilities-all-zero",
+    layer: "allocation",
+    run: () => regimePrior(GOOD, { model: TWO_STATES_OF_A, probabilities: [0, 0] }),
+    error: { type: InputError, code: "NO_REGIME_PROBABILITY", message: ["[0, 0] sum to 0", "give no regime a probability", "pass 2 numbers ≥ 0 with a positive sum"] },
+  },
+  {
+    name: "regime-prior-probabilities-one-per-state-missing",
+    layer: "allocation",
+    run: () => regimePrior(GOOD, { model: TWO_STATES_OF_A, probabilities: [1] }),
+    error: { type: InputError, code: "NO_REGIME_PROBABILITY", message: ["1 regime probability [1] for a model of 2 states", "one per state"] },
+  },
+  {
+    name: "regime-prior-probability-nan",
+    layer: "allocation",
+    run: () => regimePrior(GOOD, { model: TWO_STATES_OF_A, probabilities: [0.5, NaN] }),
+    error: { type: InputError, code: "NO_REGIME_PROBABILITY", message: ["the regime probability of state 2 is NaN"] },
   },
 
   // ── the backtester ────────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { SourceError } from "../../src/core/errors";
-import { YahooSource, parsePriceCache, yahooCachePath } from "../../src/data/sources/index";
+import { YahooSource, readPriceCache, yahooCachePath } from "../../src/data/sources/index";
 import { WorkbookDatabase, buildCanonicalData, readRejects } from "../../src/data/sql/index";
 import { fixturePath } from "../fixtures/data/feeds/load-feeds";
 
@@ -105,7 +105,7 @@ describe("transient faults: retried with backoff, then a clear error; the cache 
         if (firstOk >= 0 && firstOk <= 3) {
           expect("rows" in outcome && outcome.rows.length).toBe(5);
           expect(yahoo.calls()).toBe(firstOk + 1);
-          expect(parsePriceCache(readFileSync(path, "utf8"), path)).toHaveLength(5); // a whole, valid cache file
+          expect(await readPriceCache(path)).toHaveLength(5); // a whole, valid cache file
         } else {
           expect(yahoo.calls()).toBe(4); // 1 + 3 retries
           const error = (outcome as { error: SourceError }).error;

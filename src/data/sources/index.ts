@@ -10,7 +10,7 @@ export * from "./yahoo-cache";
 export * from "./csv-prices";
 export * from "./parquet-prices";
 export * from "./price-layout";
-export * from "./csv-text";
+export * from "./csv-file";
 export * from "./retry";
 export * from "./resilient-fetch";
 export * from "./atomic-write";

@@ -163,14 +163,18 @@ function readDate(raw: unknown, column: string): string | CellProblem {
 /**
  * Converts a file's records into raw price rows, keeping only the query's
  * tickers and dates. Malformed records (bad dates, non-numeric text) are
- * collected; if there are any the whole file is refused with a DataError that
- * names each bad line (the first 20), so nothing is dropped silently.
+ * collected with the lines the reader already refused (`refused`, e.g. a wrong
+ * number of fields); if there are any the whole file is refused with a DataError
+ * that names each bad line in line order (the first 20) and counts them all, so
+ * nothing is dropped silently.
  *
  * @example
  * ```ts
  * const layout = detectPriceLayout(["date", "AAPL"], "p.csv");
  * recordsToRawPrices([{ line: 2, values: { date: "2024-01-02", AAPL: "185.64" } }], layout, "csv:p.csv", {});
  * // => [{ source: "csv:p.csv", line: 2, ticker: "AAPL", date: "2024-01-02", close: null, adjClose: 185.64, volume: null }]
+ * recordsToRawPrices([], layout, "csv:p.csv", {}, [{ line: 3, reason: "3 field(s), the header has 2" }]);
+ * // throws DataError MALFORMED_ROWS "csv:p.csv: 1 malformed row(s); fix or delete them and load again:\n  line 3: 3 field(s), the header has 2"
  * ```
  * @throws DataError MALFORMED_ROWS listing line numbers and reasons.
  */
@@ -179,14 +183,11 @@ export function recordsToRawPrices(
   layout: PriceLayout,
   source: string,
   query: PriceQuery,
+  refused: readonly { readonly line: number; readonly reason: string }[] = [],
 ): RawPriceRow[] {
   const rows: RawPriceRow[] = [];
-  const problems: string[] = [];
-  let problemCount = 0;
-  const note = (line: number, problem: string): void => {
-    problemCount++;
-    if (problems.length < 20) problems.push(`line ${line}: ${problem}`);
-  };
+  const found: { line: number; problem: string }[] = refused.map((r) => ({ line: r.line, problem: r.reason }));
+  const note = (line: number, problem: string): void => void found.push({ line, problem });
   const wanted = query.tickers ? new Set(query.tickers) : null;
   for (const record of records) {
     const date = readDate(record.values[layout.dateColumn], layout.dateColumn);
@@ -231,11 +232,15 @@ export function recordsToRawPrices(
       });
     }
   }
-  if (problemCount > 0) {
+  if (found.length > 0) {
+    const problems = found
+      .sort((a, b) => a.line - b.line)
+      .slice(0, 20)
+      .map((p) => `line ${p.line}: ${p.problem}`);
     throw new DataError(
       "MALFORMED_ROWS",
-      `${source}: ${problemCount} malformed row(s); fix or delete them and load again:\n  ${problems.join("\n  ")}${problemCount > problems.length ? `\n  … and ${problemCount - problems.length} more` : ""}`,
-      { source, count: problemCount, problems },
+      `${source}: ${found.length} malformed row(s); fix or delete them and load again:\n  ${problems.join("\n  ")}${found.length > problems.length ? `\n  … and ${found.length - problems.length} more` : ""}`,
+      { source, count: found.length, problems },
     );
   }
   return rows;

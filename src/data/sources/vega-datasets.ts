@@ -1,7 +1,7 @@
 /**
  * Real market data that installs from the npm registry: two CSV files of the
- * `vega-datasets` package, read from the installed package folder (its JS API
- * points at a CDN, which is out of reach offline).
+ * `vega-datasets` package, read with DuckDB (`csv-file.ts`) from the installed
+ * package folder (its JS API points at a CDN, which is out of reach offline).
  *
  * - `stocks.csv`: month-start prices of MSFT, AMZN, IBM, GOOG, AAPL, Jan 2000 – Mar 2010
  *   (560 rows; GOOG from Aug 2004). Dates are written like `Jan 1 2000`. The
@@ -10,13 +10,12 @@
  * - `sp500-2000.csv`: daily S&P 500 index OHLC, 2000-01-03 – 2020-04-17 (5,105 rows after the header),
  *   delivered under the ticker {@link SP500_TICKER}.
  */
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { packagePath } from "../../core/index";
 import { DataError } from "../../core/index";
 import type { RawPriceRow } from "../raw";
-import { parseCsv } from "./csv-text";
+import { readCsvFile, type CsvContents } from "./csv-file";
 import { isIsoDate } from "../../core/index";
 import { checkKnownTickers, inDateRange, validatePriceQuery, type MarketSource, type PriceQuery } from "./market-source";
 
@@ -90,15 +89,24 @@ export function parseVegaDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-async function readVegaCsv(file: string): Promise<{ label: string; records: ReturnType<typeof parseCsv> }> {
+/** A vega-datasets file read with DuckDB; a refused line means the installed package is damaged. */
+async function readVegaCsv(file: string): Promise<{ label: string } & CsvContents> {
   const path = join(await vegaDataDir(), file);
-  let text: string;
+  const label = `vega-datasets:${file}`;
+  let contents: CsvContents;
   try {
-    text = await readFile(path, "utf8");
+    contents = await readCsvFile(path, { label: path });
   } catch (e) {
-    throw new DataError("VEGA_DATASETS_MISSING", `cannot read ${path} (${(e as Error).message}); reinstall vega-datasets`, { file: path }, { cause: e });
+    if (e instanceof DataError && e.code === "FILE_NOT_READABLE") {
+      throw new DataError("VEGA_DATASETS_MISSING", `cannot read ${path} (${(e.cause as Error).message}); reinstall vega-datasets`, { file: path }, { cause: e });
+    }
+    throw e;
   }
-  return { label: `vega-datasets:${file}`, records: parseCsv(text, path) };
+  const [refused] = contents.rejects;
+  if (refused) {
+    throw new DataError("MALFORMED_ROWS", `${label}: line ${refused.line} is malformed (${refused.reason}: ${refused.text}); reinstall vega-datasets`, { line: refused.line });
+  }
+  return { label, ...contents };
 }
 
 function expectHeader(label: string, fields: readonly string[] | undefined, expected: string): void {
@@ -130,11 +138,11 @@ export async function loadVegaStocks(query: PriceQuery = {}): Promise<RawPriceRo
   const source = "vega-datasets:stocks.csv";
   validatePriceQuery(source, query);
   checkKnownTickers(source, query.tickers, VEGA_STOCK_TICKERS);
-  const { label, records } = await readVegaCsv("stocks.csv");
-  expectHeader(label, records[0]?.fields, "symbol,date,price");
+  const { label, header, records } = await readVegaCsv("stocks.csv");
+  expectHeader(label, header?.fields, "symbol,date,price");
   const wanted = query.tickers ? new Set(query.tickers) : null;
   const rows: RawPriceRow[] = [];
-  for (const r of records.slice(1)) {
+  for (const r of records) {
     const [ticker, rawDate, price] = r.fields;
     const date = parseVegaDate(rawDate ?? "");
     if (r.fields.length !== 3 || ticker === undefined || date === null) {
@@ -162,10 +170,10 @@ export async function loadVegaSp500(query: PriceQuery = {}): Promise<RawPriceRow
   const source = "vega-datasets:sp500-2000.csv";
   validatePriceQuery(source, query);
   checkKnownTickers(source, query.tickers, [SP500_TICKER]);
-  const { label, records } = await readVegaCsv("sp500-2000.csv");
-  expectHeader(label, records[0]?.fields, "date,open,high,low,close,adjclose,volume");
+  const { label, header, records } = await readVegaCsv("sp500-2000.csv");
+  expectHeader(label, header?.fields, "date,open,high,low,close,adjclose,volume");
   const rows: RawPriceRow[] = [];
-  for (const r of records.slice(1)) {
+  for (const r of records) {
     const f = r.fields;
     if (f.length !== 7 || !isIsoDate(f[0]!)) {
       throw new DataError("MALFORMED_ROWS", `${label}: line ${r.line} is malformed (${f.join(",")}); reinstall vega-datasets`, { line: r.line });

@@ -15,14 +15,16 @@
  * 2023-09-30,383285,96995,114301,352583,62146,15550.061
  * #end rows=1
  * ```
- * A blank field is a missing value. A corrupt file is never repaired or
- * refetched silently: reading it throws a DataError naming the file and saying
- * to delete it (the next load then refetches it).
+ * A blank field is a missing value. Files are read with DuckDB (`csv-file.ts`),
+ * where the end marker is a line with one field instead of the header's four or
+ * seven, which DuckDB refuses and reports with its text. A corrupt file is never
+ * repaired or refetched silently: reading it throws a DataError naming the file
+ * and saying to delete it (the next load then refetches it).
  */
 import { join } from "node:path";
 import { DataError } from "../../core/index";
 import type { FilingFigures } from "../raw";
-import { parseCsv } from "./csv-text";
+import { readCsvFile, type CsvContents, type CsvRecord } from "./csv-file";
 import { isIsoDate } from "../../core/index";
 
 /**
@@ -135,22 +137,29 @@ function corrupt(path: string, problem: string): DataError {
   );
 }
 
-/** Reads the data records of a cache file, checking header and footer. */
-function cacheRecords(text: string, path: string, header: string): { line: number; fields: readonly string[] }[] {
-  let records;
+/** Reads the data records of a cache file, checking header and end marker. */
+async function cacheRecords(path: string, header: string): Promise<readonly CsvRecord[]> {
+  let contents: CsvContents;
   try {
-    records = parseCsv(text, path);
+    contents = await readCsvFile(path, { label: path, what: "Yahoo cache file" });
   } catch (e) {
+    if (e instanceof DataError && e.code === "FILE_NOT_READABLE") {
+      throw new DataError("CACHE_NOT_READABLE", e.message, { file: path }, { cause: e.cause });
+    }
     throw corrupt(path, (e as Error).message);
   }
-  if (records.length === 0) throw corrupt(path, "the file is empty");
-  if (records[0]!.fields.join(",") !== header) throw corrupt(path, `line 1: header is not ${header}`);
-  const last = records[records.length - 1]!;
-  const footer = /^#end rows=(\d+)$/.exec(last.fields.join(","));
-  if (records.length < 2 || !footer) throw corrupt(path, "the end marker `#end rows=N` is missing, so the file is truncated");
-  const data = records.slice(1, -1);
-  if (Number(footer[1]) !== data.length) throw corrupt(path, `the end marker says ${footer[1]} rows but the file has ${data.length}`);
-  return data;
+  const { records, rejects } = contents;
+  if (contents.header === null) throw corrupt(path, "the file is empty");
+  if (contents.header.fields.join(",") !== header) throw corrupt(path, `line ${contents.header.line}: header is not ${header}`);
+  // The end marker is the file's last line; DuckDB refuses it (one field, not the header's) and keeps its text.
+  const marker = rejects[rejects.length - 1];
+  const lastRecord = records[records.length - 1];
+  const footer = marker && (!lastRecord || marker.line > lastRecord.line) ? /^#end rows=(\d+)$/.exec(marker.text) : null;
+  if (!footer) throw corrupt(path, "the end marker `#end rows=N` is missing, so the file is truncated");
+  const [refused] = rejects.slice(0, -1);
+  if (refused) throw corrupt(path, `line ${refused.line}: ${refused.reason}`);
+  if (Number(footer[1]) !== records.length) throw corrupt(path, `the end marker says ${footer[1]} rows but the file has ${records.length}`);
+  return records;
 }
 
 function parseCell(text: string, path: string, line: number, column: string): number | null {
@@ -161,19 +170,18 @@ function parseCell(text: string, path: string, line: number, column: string): nu
 }
 
 /**
- * Parses a cached prices file.
+ * Reads a cached prices file (USD; volume in shares) with DuckDB.
  *
  * @example
  * ```ts
- * parsePriceCache("date,close,adj_close,volume\n2024-01-02,185.64,184.73,1\n#end rows=1\n", "AAPL.csv");
+ * // AAPL.csv: "date,close,adj_close,volume\n2024-01-02,185.64,184.73,1\n#end rows=1\n"
+ * await readPriceCache("AAPL.csv");
  * // => [{ date: "2024-01-02", close: 185.64, adjClose: 184.73, volume: 1 }]
  * ```
- * @throws DataError CORRUPT_CACHE naming the file, the line and what is wrong.
+ * @throws DataError CORRUPT_CACHE naming the file, the line and what is wrong; CACHE_NOT_READABLE.
  */
-export function parsePriceCache(text: string, path: string): CachedPrice[] {
-  const columns = PRICE_CACHE_HEADER.split(",");
-  return cacheRecords(text, path, PRICE_CACHE_HEADER).map((r) => {
-    if (r.fields.length !== columns.length) throw corrupt(path, `line ${r.line}: ${r.fields.length} fields, expected ${columns.length}`);
+export async function readPriceCache(path: string): Promise<CachedPrice[]> {
+  return (await cacheRecords(path, PRICE_CACHE_HEADER)).map((r) => {
     const [date, close, adj, volume] = r.fields as [string, string, string, string];
     if (!isIsoDate(date)) throw corrupt(path, `line ${r.line}: date ${JSON.stringify(date)} is not YYYY-MM-DD`);
     return {
@@ -186,18 +194,18 @@ export function parsePriceCache(text: string, path: string): CachedPrice[] {
 }
 
 /**
- * Parses a cached fundamentals file.
+ * Reads a cached fundamentals file (USD millions; shares in millions) with DuckDB.
  *
  * @example
  * ```ts
- * parseFundamentalsCache(formatFundamentalsCache([]), "AAPL.csv"); // => []
+ * // AAPL.csv: formatFundamentalsCache([])
+ * await readFundamentalsCache("AAPL.csv"); // => []
  * ```
- * @throws DataError CORRUPT_CACHE naming the file, the line and what is wrong.
+ * @throws DataError CORRUPT_CACHE naming the file, the line and what is wrong; CACHE_NOT_READABLE.
  */
-export function parseFundamentalsCache(text: string, path: string): CachedFundamentals[] {
+export async function readFundamentalsCache(path: string): Promise<CachedFundamentals[]> {
   const columns = FUNDAMENTALS_CACHE_HEADER.split(",");
-  return cacheRecords(text, path, FUNDAMENTALS_CACHE_HEADER).map((r) => {
-    if (r.fields.length !== columns.length) throw corrupt(path, `line ${r.line}: ${r.fields.length} fields, expected ${columns.length}`);
+  return (await cacheRecords(path, FUNDAMENTALS_CACHE_HEADER)).map((r) => {
     const f = r.fields;
     if (!isIsoDate(f[0]!)) throw corrupt(path, `line ${r.line}: period_end ${JSON.stringify(f[0])} is not YYYY-MM-DD`);
     const n = (j: number): number | null => parseCell(f[j]!, path, r.line, columns[j]!);

@@ -24,7 +24,7 @@
  *   a figure before it could have been public. `filingId` is
  *   `yahoo:<TICKER>:<periodEnd>`, `form` `"10-K"`.
  */
-import { readFile } from "node:fs/promises";
+import { access, constants } from "node:fs/promises";
 import YahooFinance from "yahoo-finance2";
 import { DataError, InputError, SourceError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow } from "../raw";
@@ -37,8 +37,8 @@ import type { RetryPolicy } from "./retry";
 import {
   formatFundamentalsCache,
   formatPriceCache,
-  parseFundamentalsCache,
-  parsePriceCache,
+  readFundamentalsCache,
+  readPriceCache,
   yahooCachePath,
   type CachedFundamentals,
   type CachedPrice,
@@ -157,9 +157,9 @@ export class YahooSource implements MarketSource {
     const out: RawPriceRow[] = [];
     for (const ticker of tickers) {
       const path = yahooCachePath(this.cacheDir, "prices", ticker, start, end);
-      const cached = await this.cached(path, () => this.fetchPrices(ticker, start, end).then(formatPriceCache));
+      await this.cached(path, () => this.fetchPrices(ticker, start, end).then(formatPriceCache));
       const source = `yahoo:${ticker}`;
-      parsePriceCache(cached, path).forEach((p, i) => {
+      (await readPriceCache(path)).forEach((p, i) => {
         if (inDateRange(p.date, { start, end })) out.push({ source, line: i + 1, ticker, date: p.date, close: p.close, adjClose: p.adjClose, volume: p.volume });
       });
     }
@@ -183,9 +183,9 @@ export class YahooSource implements MarketSource {
     const out: RawFundamentalRow[] = [];
     for (const ticker of tickers) {
       const path = yahooCachePath(this.cacheDir, "fundamentals", ticker, start, end);
-      const cached = await this.cached(path, () => this.fetchFundamentals(ticker, start, end).then(formatFundamentalsCache));
+      await this.cached(path, () => this.fetchFundamentals(ticker, start, end).then(formatFundamentalsCache));
       const source = `yahoo-fundamentals:${ticker}`;
-      parseFundamentalsCache(cached, path).forEach((f, i) => {
+      (await readFundamentalsCache(path)).forEach((f, i) => {
         out.push({
           source,
           line: i + 1,
@@ -207,11 +207,12 @@ export class YahooSource implements MarketSource {
     return out;
   }
 
-  /** The cache file's text; fetched, written atomically and returned when absent (or on refresh). */
-  private async cached(path: string, fetchText: () => Promise<string>): Promise<string> {
+  /** Makes sure the cache file is there: fetched and written atomically when absent (or on refresh); then it is read from disk. */
+  private async cached(path: string, fetchText: () => Promise<string>): Promise<void> {
     if (!this.options.refresh) {
       try {
-        return await readFile(path, "utf8");
+        await access(path, constants.R_OK);
+        return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
           throw new DataError("CACHE_NOT_READABLE", `cannot read Yahoo cache file ${path}: ${(e as Error).message}`, { file: path }, { cause: e });
@@ -229,7 +230,6 @@ export class YahooSource implements MarketSource {
         { cause: e },
       );
     }
-    return text;
   }
 
   private async fetchPrices(ticker: string, start: string, end: string): Promise<CachedPrice[]> {

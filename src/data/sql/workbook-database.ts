@@ -11,8 +11,10 @@ import {
   DuckDBInstance,
   INTEGER,
   LIST,
+  STRUCT,
   VARCHAR,
   listValue,
+  structValue,
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
   type DuckDBType,
@@ -22,15 +24,27 @@ import { DataError, InputError } from "../../core/index";
 import { loadSqlFile } from "./sql-file";
 
 /**
- * A value bound to a SQL parameter: text, number, boolean, `null`, or a list
- * of text (bound as `VARCHAR[]`, e.g. for `list_contains($tickers, ticker)`).
+ * A struct of text fields, bound as `STRUCT(name VARCHAR, …)` in the order given: e.g. the
+ * `columns` of `read_csv`, which DuckDB takes only as a struct of column name → type.
+ *
+ * @example
+ * ```ts
+ * const columns: SqlStruct = { c0: "VARCHAR", c1: "VARCHAR" }; // read_csv(…, columns = $columns)
+ * ```
+ */
+export type SqlStruct = { readonly [field: string]: string };
+
+/**
+ * A value bound to a SQL parameter: text, number, boolean, `null`, a list
+ * of text (bound as `VARCHAR[]`, e.g. for `list_contains($tickers, ticker)`),
+ * or a {@link SqlStruct} of text fields.
  *
  * @example
  * ```ts
  * const v: SqlValue = ["AAPL", "MSFT"];
  * ```
  */
-export type SqlValue = string | number | boolean | null | readonly string[];
+export type SqlValue = string | number | boolean | null | readonly string[] | SqlStruct;
 
 /**
  * Named parameters: `{ start: "2024-01-01" }` binds `$start`.
@@ -53,6 +67,34 @@ export type SqlParams = Readonly<Record<string, SqlValue>>;
  */
 export type SqlResultValue = string | number | boolean | null;
 
+/**
+ * A column type of {@link WorkbookDatabase.append} by name, for callers that do not import DuckDB's types.
+ *
+ * @example
+ * ```ts
+ * const types: SqlColumnType[] = ["VARCHAR", "DOUBLE"];
+ * ```
+ */
+export type SqlColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN";
+
+const COLUMN_TYPES: Readonly<Record<SqlColumnType, DuckDBType>> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN };
+
+/**
+ * Options of {@link WorkbookDatabase.open}.
+ *
+ * @example
+ * ```ts
+ * const options: OpenOptions = { readOnly: true };
+ * ```
+ */
+export interface OpenOptions {
+  /**
+   * Open the file for reading only (DuckDB's `access_mode = READ_ONLY`): writes fail, and several processes may read
+   * the file at once. Default false. Not for `":memory:"`.
+   */
+  readonly readOnly?: boolean;
+}
+
 function bindType(value: SqlValue): { value: DuckDBValue; type: DuckDBType } {
   if (value === null) return { value: null, type: VARCHAR };
   if (typeof value === "string") return { value, type: VARCHAR };
@@ -61,7 +103,11 @@ function bindType(value: SqlValue): { value: DuckDBValue; type: DuckDBType } {
     return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? { value, type: INTEGER } : { value, type: DOUBLE };
   }
   if (Array.isArray(value)) return { value: listValue([...value]), type: LIST(VARCHAR) };
-  throw new InputError("BAD_SQL_PARAM", `cannot bind a ${typeof value} to a SQL parameter; pass text, a number, a boolean, null or a list of text`);
+  const struct = value as SqlStruct; // `Array.isArray` does not narrow a readonly array away
+  if (typeof struct === "object" && Object.values(struct).every((v) => typeof v === "string")) {
+    return { value: structValue({ ...struct }), type: STRUCT(Object.fromEntries(Object.keys(struct).map((f) => [f, VARCHAR]))) };
+  }
+  throw new InputError("BAD_SQL_PARAM", `cannot bind a ${typeof value} to a SQL parameter; pass text, a number, a boolean, null, a list of text or an object of text fields`);
 }
 
 function toJs(v: unknown): SqlResultValue {
@@ -134,17 +180,20 @@ export class WorkbookDatabase {
    * @example
    * ```ts
    * const db = await WorkbookDatabase.open("data/workbook.duckdb");
+   * const reader = await WorkbookDatabase.open("build/sweeps/demo/summary.duckdb", { readOnly: true });
    * ```
    * @throws DataError DATABASE_OPEN_FAILED naming the file, DuckDB's reason and what to do; `details.reason` is
    *   `"locked"` (another process has it open), `"corrupt"` (not a readable DuckDB file), `"missing_folder"` or `"other"`.
-   *   A failed open leaves the file byte for byte as it was.
+   *   A failed open leaves the file byte for byte as it was. InputError BAD_DATABASE_PATH for an empty path or a
+   *   read-only `":memory:"`.
    */
-  static async open(path: string = ":memory:"): Promise<WorkbookDatabase> {
+  static async open(path: string = ":memory:", options: OpenOptions = {}): Promise<WorkbookDatabase> {
     if (typeof path !== "string" || path === "") {
       throw new InputError("BAD_DATABASE_PATH", `WorkbookDatabase.open: pass a file path or ":memory:", got ${JSON.stringify(path)}`);
     }
+    if (options.readOnly && path === ":memory:") throw new InputError("BAD_DATABASE_PATH", "WorkbookDatabase.open: an in-memory database cannot be opened read-only; pass a file path");
     try {
-      const instance = await DuckDBInstance.create(path);
+      const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : undefined);
       const connection = await instance.connect();
       return new WorkbookDatabase(instance, connection, path);
     } catch (e) {
@@ -266,6 +315,32 @@ export class WorkbookDatabase {
     await this.query(sqlFileName, params);
   }
 
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (and the error passed on).
+   *
+   * @example
+   * ```ts
+   * await db.transaction(() => db.run("sweep-jobs-insert-staged.sql"));
+   * ```
+   * @throws what `work` throws; DataError SQL_FAILED when the transaction cannot begin or commit.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run("transaction-begin.sql");
+    let result: T;
+    try {
+      result = await work();
+    } catch (e) {
+      try {
+        await this.run("transaction-rollback.sql");
+      } catch {
+        // the error of `work` says what went wrong; a failed rollback (the connection lost) would only hide it
+      }
+      throw e;
+    }
+    await this.run("transaction-commit.sql");
+    return result;
+  }
+
   private bind(prepared: DuckDBPreparedStatement, file: string, params: SqlParams): void {
     for (let i = 1; i <= prepared.parameterCount; i++) {
       const name = prepared.parameterName(i);
@@ -278,16 +353,19 @@ export class WorkbookDatabase {
   }
 
   /**
-   * Bulk-loads columns into an existing table with DuckDB's appender, in
-   * chunks of 2,048 rows. Columns are in the table's column order and of equal length.
+   * Bulk-loads columns into an existing table (a temporary one too) with DuckDB's appender, in
+   * chunks of 2,048 rows. Columns are in the table's column order and of equal length; `null` is SQL NULL.
+   * Types are DuckDB's, or their names (`"VARCHAR"`, `"DOUBLE"`, `"INTEGER"`, `"BOOLEAN"`).
    *
    * @example
    * ```ts
    * await db.append("ticker_changes", [VARCHAR, VARCHAR, VARCHAR], [["FBX"], ["MTAX"], ["2021-10-28"]]);
+   * await db.append("staged_weights", ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE"], [["job"], ["batch"], ["2024-01-02"], ["AAA"], [null]]);
    * ```
    * @throws InputError for an invalid table name or ragged columns; DataError APPEND_FAILED naming the table.
    */
-  async append(table: string, types: readonly DuckDBType[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
+  async append(table: string, columnTypes: readonly (DuckDBType | SqlColumnType)[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    const types = columnTypes.map((t) => (typeof t === "string" ? COLUMN_TYPES[t] : t));
     this.ensureOpen(`append to ${table}`);
     if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new InputError("BAD_TABLE", `append: ${JSON.stringify(table)} is not a table name`);
     const n = columns[0]?.length ?? 0;

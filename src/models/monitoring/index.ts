@@ -2,6 +2,6 @@
 export { populationStabilityIndex } from "./population-stability-index";
 export { driftReport, type DriftReport, type DriftInput, type DriftThresholds } from "./drift-report";
 export { recentDrift, driftTable, type RecentDrift, type RecentDriftOptions } from "./recent-drift";
-export { volatilityShift, type VolatilityShift } from "./volatility-shift";
+export { volatilityShift, VOLATILITY_INFLATION, VOLATILITY_TEST_LEVEL, type VolatilityShift, type VolatilityShiftOptions } from "./volatility-shift";
 export { realisedVersusExpected, type RealisedVersusExpected, type RealisedVersusExpectedOptions } from "./realised-versus-expected";
 export { retrainDecision, retrainThresholds, type RetrainDecision, type RetrainIndicators, type RetrainThresholds, type RetrainTrigger } from "./retrain-decision";

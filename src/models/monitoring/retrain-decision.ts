@@ -25,6 +25,11 @@ export interface RetrainIndicators {
   readonly errorRatio?: number;
   /** Recent over reference volatility. */
   readonly volatilityRatio?: number;
+  /**
+   * The volatility ratios one regime stays within (`volatilityShift(...).band`) and the test's level: when given,
+   * the ratio must leave this band too (the shift is more than one regime's wandering), not only `[1/r, r]`.
+   */
+  readonly volatilityBand?: { readonly lower: number; readonly upper: number; readonly level: number };
   /** Calendar days since the model was trained. */
   readonly modelAgeDays?: number;
 }
@@ -71,16 +76,23 @@ export function retrainThresholds(thresholds: RetrainThresholds = {}): Required<
   return t;
 }
 
+/** A probability as a percentage without trailing zeros: 0.99 → "99 %", 0.999 → "99.9 %". */
+function percent(p: number): string {
+  return `${Number((100 * p).toFixed(4))} %`;
+}
+
 /**
  * Decides whether to retrain: yes when there is no model, when any feature's PSI exceeds its threshold, when the
- * forecast errors grew beyond the error ratio, when the volatility ratio leaves the band [1/r, r], or when the model
- * is older than the maximum age; an unknown (`NaN`) indicator crosses nothing.
+ * forecast errors grew beyond the error ratio, when the volatility ratio leaves the band [1/r, r] (and, when
+ * `volatilityBand` is given, the variance-ratio test's band as well), or when the model is older than the maximum
+ * age; an unknown (`NaN`) indicator crosses nothing.
  *
  * @throws InputError BAD_THRESHOLD (see {@link retrainThresholds}).
  * @example
  * ```ts
  * retrainDecision({ volatilityRatio: 2.2, errorRatio: 1.1 }).triggers; // => ["volatility"]
  * retrainDecision({ volatilityRatio: 1.1 }).retrain;                    // => false
+ * retrainDecision({ volatilityRatio: 1.7, volatilityBand: { lower: 0.51, upper: 1.75, level: 0.05 } }).retrain; // => false
  * ```
  */
 export function retrainDecision(indicators: RetrainIndicators, thresholds: RetrainThresholds = {}): RetrainDecision {
@@ -96,8 +108,10 @@ export function retrainDecision(indicators: RetrainIndicators, thresholds: Retra
   const errorRatio = indicators.errorRatio ?? Number.NaN;
   if (errorRatio > t.errorRatio) add("error-ratio", `errors grew: recent RMSE is ${errorRatio.toFixed(2)}× the validation RMSE (> ${t.errorRatio})`);
   const v = indicators.volatilityRatio ?? Number.NaN;
-  if (v > t.volatilityRatio || v < 1 / t.volatilityRatio) {
-    add("volatility", `the volatility regime changed: market volatility is ${v.toFixed(2)}× the training period's (outside ${(1 / t.volatilityRatio).toFixed(2)}–${t.volatilityRatio})`);
+  const band = indicators.volatilityBand;
+  if ((v > t.volatilityRatio || v < 1 / t.volatilityRatio) && (band === undefined || v > band.upper || v < band.lower)) {
+    const test = band === undefined ? "" : ` and outside ${band.lower.toFixed(2)}–${band.upper.toFixed(2)}, where one regime stays ${percent(1 - band.level)} of the time`;
+    add("volatility", `the volatility regime changed: market volatility is ${v.toFixed(2)}× the training period's (outside ${(1 / t.volatilityRatio).toFixed(2)}–${t.volatilityRatio}${test})`);
   }
   const age = indicators.modelAgeDays ?? Number.NaN;
   if (age > t.maxAgeDays) add("model-age", `the model is ${age} days old (> ${t.maxAgeDays})`);

@@ -3,9 +3,11 @@
  * with filtered and smoothed state probabilities and the Viterbi path.
  */
 import {
-  createRng, deriveSeed, DISPLAY_TABLE, frame, INSPECT, inspectDisplayable, InputError, NumericalError, tableOfRows, TRADING_DAYS_PER_YEAR, Vector,
+  createRng, DataError, deriveSeed, DISPLAY_TABLE, frame, INSPECT, inspectDisplayable, InputError, NumericalError, tableOfRows, TRADING_DAYS_PER_YEAR, Vector,
   type DateTable, type Displayable, type DisplayTable, type Frame, type Table,
 } from "../../core/index";
+import type { ModelJson } from "../estimator";
+import { decodeFloat64, encodeArray } from "../typed-array-codec";
 import { baumWelch } from "./baum-welch";
 import { emissionLogDensities } from "./emission-log-densities";
 import { backwardPass, forwardPass } from "./forward-backward";
@@ -256,6 +258,101 @@ export class GaussianHmm implements Displayable {
     return tableOfRows(rows, { units, caption });
   }
 
+  /** The kind of its model files (`saveModel` / `loadModel`). */
+  static readonly kind = "gaussian-hmm";
+
+  /**
+   * The fitted model as JSON, for `saveModel`: the series as `featureNames`, the training window, and every
+   * parameter as the base64 of its doubles, so `fromJSON` gives back the same bits (and the same filtered
+   * probabilities, exactly). The fit's record (log-likelihood, iterations, every start's log-likelihood, the
+   * covariance floor) is kept too.
+   *
+   * @throws InputError NOT_FITTED for a model built from given parameters without a fit record (it has no training window).
+   * @example
+   * ```ts
+   * const json = regimes.fitHmm(returns, { states: 2 }).toJSON();
+   * json.kind;          // => "gaussian-hmm"
+   * json.featureNames;  // => ["MKTIDX"]
+   * ```
+   */
+  toJSON(): ModelJson {
+    const fit = this.fit;
+    if (fit === undefined) {
+      throw new InputError("NOT_FITTED", "GaussianHmm.toJSON: this model was built from given parameters and has no fit record (no training window) to save; pass `fit` to the constructor or fit one with fitHmm");
+    }
+    const { states, dimension, initial, transition, means, covariances } = this.parameters;
+    return {
+      format: "allocation-workbook/model",
+      version: 1,
+      kind: GaussianHmm.kind,
+      featureNames: [...this.tickers],
+      trainingWindow: { ...fit.trainingWindow },
+      params: { states, dimension, frequency: this.frequency },
+      state: {
+        initial: encodeArray(initial),
+        transition: encodeArray(transition),
+        means: encodeArray(means),
+        covariances: encodeArray(covariances),
+        fit: {
+          // log-likelihoods and the floor as doubles' bytes too: a start that failed is NaN, which JSON cannot hold
+          logLikelihoodAndFloor: encodeArray(Float64Array.of(fit.logLikelihood, fit.covarianceFloor)),
+          startLogLikelihoods: encodeArray(Float64Array.from(fit.startLogLikelihoods)),
+          observations: fit.observations,
+          iterations: fit.iterations,
+          converged: fit.converged,
+        },
+      },
+    };
+  }
+
+  /**
+   * A model from {@link GaussianHmm.toJSON}'s JSON (as `loadModel` reads it): the same parameters bit for bit.
+   *
+   * @throws DataError BAD_MODEL_FILE when a part is missing or the parameters do not fit together (naming it).
+   * @example
+   * ```ts
+   * const again = regimes.GaussianHmm.fromJSON(hmm.toJSON());
+   * again.filtered(returns).values; // => the same numbers as hmm.filtered(returns).values
+   * ```
+   */
+  static fromJSON(json: ModelJson): GaussianHmm {
+    const bad = (what: string, cause?: unknown) =>
+      new DataError("BAD_MODEL_FILE", `GaussianHmm.fromJSON: ${what}; save the model again with saveModel`, { kind: json.kind }, cause === undefined ? undefined : { cause });
+    const st = json.state as Record<string, unknown>;
+    const text = (value: unknown, what: string): string => {
+      if (typeof value !== "string") throw bad(`${what} is missing`);
+      return value;
+    };
+    const fit = st.fit as Record<string, unknown> | undefined;
+    if (typeof fit !== "object" || fit === null) throw bad("the fit record is missing");
+    const [logLikelihood, covarianceFloor] = decodeFloat64(text(fit.logLikelihoodAndFloor, "fit.logLikelihoodAndFloor"), "fit.logLikelihoodAndFloor");
+    const parameters: HmmParameters = {
+      states: Number(json.params.states),
+      dimension: Number(json.params.dimension),
+      initial: decodeFloat64(text(st.initial, "initial"), "initial"),
+      transition: decodeFloat64(text(st.transition, "transition"), "transition"),
+      means: decodeFloat64(text(st.means, "means"), "means"),
+      covariances: decodeFloat64(text(st.covariances, "covariances"), "covariances"),
+    };
+    try {
+      return new GaussianHmm(parameters, json.featureNames, {
+        frequency: Number(json.params.frequency),
+        fit: {
+          logLikelihood: logLikelihood!,
+          covarianceFloor: covarianceFloor!,
+          startLogLikelihoods: Array.from(decodeFloat64(text(fit.startLogLikelihoods, "fit.startLogLikelihoods"), "fit.startLogLikelihoods")),
+          observations: Number(fit.observations),
+          iterations: Number(fit.iterations),
+          converged: Boolean(fit.converged),
+          trainingWindow: { ...json.trainingWindow },
+        },
+      });
+    } catch (e) {
+      if (e instanceof InputError) throw bad(e.message, e);
+      throw e;
+    }
+  }
+
   [DISPLAY_TABLE](): DisplayTable {
     return this.summary()[DISPLAY_TABLE]();
   }
@@ -306,10 +403,14 @@ export function fitHmm(returns: DateTable, options: HmmOptions = {}): GaussianHm
   const n = returns.dates.length;
   const parameters = hmmParameterCount(k, d);
   if (n < MIN_OBSERVATIONS_PER_PARAMETER * parameters) {
+    const needed = MIN_OBSERVATIONS_PER_PARAMETER * parameters;
+    let supported = 0;
+    while (MIN_OBSERVATIONS_PER_PARAMETER * hmmParameterCount(supported + 1, d) <= n) supported++;
+    const fewer = supported === 0 ? "use fewer series" : `use at most ${supported} state${supported === 1 ? "" : "s"} here, fewer series,`;
     throw new InputError(
       "TOO_MANY_STATES",
-      `fitHmm: ${n} returns cannot support ${k} states on ${d} series (${parameters} parameters need at least ${MIN_OBSERVATIONS_PER_PARAMETER * parameters} returns); fit fewer states, fewer series, or a longer window`,
-      { states: k, series: d, observations: n, parameters },
+      `fitHmm: ${n} returns cannot support ${k} state${k === 1 ? "" : "s"} on ${d} series (${parameters} parameters need at least ${needed} returns, ${MIN_OBSERVATIONS_PER_PARAMETER} per parameter); ${fewer} or a window of at least ${needed} returns`,
+      { states: k, series: d, observations: n, parameters, supported },
     );
   }
   let floor = options.covarianceFloor;

@@ -130,6 +130,23 @@ export async function currentModelVersion(db: WorkbookDatabase, asOf: string): P
 }
 
 /**
+ * The last run before `asOf` that found the market's volatility regime changed (trigger `volatility`): its as-of
+ * date and its recent window in trading days, or `null` when no run did. The current regime began with that window.
+ *
+ * @example
+ * ```ts
+ * await lastVolatilityShift(db, "2012-06-29"); // => { asOf: "2011-04-29", recentDays: 63 }
+ * ```
+ */
+export async function lastVolatilityShift(db: WorkbookDatabase, asOf: string): Promise<{ asOf: string; recentDays: number } | null> {
+  await ensureMonitorTables(db);
+  const [row] = await db.query<{ as_of: string; parameters_json: string }>("monitor-last-volatility-shift.sql", { as_of: asOf });
+  if (row === undefined) return null;
+  const recentDays = Number((JSON.parse(row.parameters_json) as { recentDays?: unknown }).recentDays);
+  return { asOf: row.as_of, recentDays: Number.isSafeInteger(recentDays) && recentDays > 0 ? recentDays : 0 };
+}
+
+/**
  * Records a model version (`monitor-model-insert.sql`); a version already recorded is left as it is.
  *
  * @throws DataError SQL_FAILED.

@@ -10,7 +10,7 @@ import { WorkbookDatabase } from "../../data/index";
 import { canonicalJson, hashParameters, hashPriceTable } from "../../backtest/index";
 import { loadModel, monitoring, saveModel, type Regressor } from "../../models/index";
 import { volatility as annualisedVolatility } from "../../measures/index";
-import { currentModelVersion, monitorCodeVersion, recordModelVersion, recordMonitorRun, type ModelVersionRow } from "./monitor-log";
+import { currentModelVersion, lastVolatilityShift, monitorCodeVersion, recordModelVersion, recordMonitorRun, type ModelVersionRow } from "./monitor-log";
 import { forecastsSince, MONITOR_FEATURE_LOOKBACK, MONITOR_FEATURES, monitorFeatureRows, trainMonitorModel } from "./monitor-model";
 import { MONITOR_EXIT_CODES, monitorSettings, type MonitorSettings } from "./monitor-settings";
 
@@ -87,12 +87,21 @@ function pricesUpTo(prices: DateTable, asOf: string | undefined): DateTable {
   return { dates: prices.dates.slice(0, k), tickers: prices.tickers, values: prices.values.slice(0, k * m) };
 }
 
-/** Daily market returns (index i: from day i − 1 to day i; entry 0 is NaN): the benchmark's, or the mean over tickers. */
-function marketReturns(prices: DateTable, benchmark: string | null): Float64Array {
+/**
+ * Daily market returns (index i: from day i − 1 to day i; entry 0 is NaN): the benchmark's, or the mean over the
+ * tickers priced on every day from `from − 1` to the last (one basket throughout the windows compared; every ticker
+ * when none is).
+ */
+function marketReturns(prices: DateTable, benchmark: string | null, from: number): Float64Array {
   const n = prices.dates.length;
   const m = prices.tickers.length;
   const out = new Float64Array(n).fill(Number.NaN);
-  const columns = benchmark === null ? Array.from(prices.tickers.keys()) : [prices.tickers.indexOf(benchmark)];
+  const pricedThroughout = (j: number) => {
+    for (let i = Math.max(0, from - 1); i < n; i++) if (!(prices.values[i * m + j]! > 0)) return false;
+    return true;
+  };
+  const basket = Array.from(prices.tickers.keys()).filter(pricedThroughout);
+  const columns = benchmark !== null ? [prices.tickers.indexOf(benchmark)] : basket.length > 0 ? basket : Array.from(prices.tickers.keys());
   for (let i = 1; i < n; i++) {
     let sum = 0;
     let count = 0;
@@ -108,6 +117,20 @@ function marketReturns(prices: DateTable, benchmark: string | null): Float64Arra
   return out;
 }
 
+/**
+ * The reference days of the volatility test (row indices, inclusive): the current volatility regime's days before
+ * the recent window, the last `referenceDays` of them. The regime began with the recent window of the last run that
+ * found a volatility shift (with the first price when none did); while it has fewer days than a recent window before
+ * the recent window, the reference is its first `recentDays` days (overlapping the recent window: a shift just found
+ * is not found again).
+ */
+function referenceWindow(dates: readonly string[], recentFrom: number, settings: MonitorSettings, shift: { asOf: string; recentDays: number } | null): { referenceFrom: number; referenceTo: number } {
+  const shiftAt = shift === null ? -1 : dates.indexOf(shift.asOf);
+  const regimeStart = shiftAt < 0 ? 1 : Math.max(1, shiftAt - shift!.recentDays + 1);
+  if (recentFrom - regimeStart >= settings.recentDays) return { referenceFrom: Math.max(regimeStart, recentFrom - settings.referenceDays), referenceTo: recentFrom - 1 };
+  return { referenceFrom: regimeStart, referenceTo: Math.min(dates.length - 1, regimeStart + settings.recentDays - 1) };
+}
+
 function finite(values: Float64Array, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = Math.max(1, from); i <= to; i++) if (Number.isFinite(values[i]!)) out.push(values[i]!);
@@ -116,7 +139,8 @@ function finite(values: Float64Array, from: number, to: number): number[] {
 
 /**
  * Runs the monitor once on prices up to a date: the drift indicators of the model in force (the volatility shift of
- * the market, recent `recentDays` against the `referenceDays` ending on the model's as-of date; PSI of each feature,
+ * the market, recent `recentDays` against the `referenceDays` ending on the model's as-of date, with the
+ * variance-ratio test of `monitoring.volatilityShift` at `volatilityLevel`; PSI of each feature,
  * recent rows against the training rows; realised against expected returns of its forecasts made since it was
  * trained), the decision by the thresholds, the retraining and out-of-sample scoring when it must, the model file,
  * and one row in `monitor_runs` (plus one in `model_versions` when it trained).
@@ -130,7 +154,7 @@ function finite(values: Float64Array, from: number, to: number): number[] {
  * @example
  * ```ts
  * const report = await runMonitor(prices, { asOf: "2015-06-30", database: db, modelsDir: "build/monitor/models" });
- * report.decision.reasons; // => ["the volatility regime changed: market volatility is 2.10× the training period's (outside 0.67–1.5)"]
+ * report.decision.reasons; // => ["the volatility regime changed: market volatility is 2.40× the training period's (outside 0.67–1.5 and outside 0.51–1.75, where one regime stays 95 % of the time)"]
  * ```
  */
 export async function runMonitor(allPrices: DateTable, options: MonitorRunOptions): Promise<MonitorReport> {
@@ -154,11 +178,10 @@ export async function runMonitor(allPrices: DateTable, options: MonitorRunOption
   const db = typeof options.database === "string" ? await WorkbookDatabase.open(options.database) : options.database;
   try {
     const before: ModelVersionRow | null = await currentModelVersion(db, asOf);
-    const market = marketReturns(prices, settings.benchmark);
     const recentFrom = n - settings.recentDays;
-    const referenceTo = before === null ? recentFrom - 1 : prices.dates.indexOf(before.as_of);
-    const referenceFrom = Math.max(1, referenceTo - settings.referenceDays + 1);
-    const shift = monitoring.volatilityShift(finite(market, referenceFrom, referenceTo), finite(market, recentFrom, n - 1));
+    const { referenceFrom, referenceTo } = referenceWindow(prices.dates, recentFrom, settings, await lastVolatilityShift(db, asOf));
+    const market = marketReturns(prices, settings.benchmark, referenceFrom);
+    const shift = monitoring.volatilityShift(finite(market, referenceFrom, referenceTo), finite(market, recentFrom, n - 1), { level: settings.volatilityLevel, inflation: settings.volatilityInflation });
     const volatility = { ...shift, recentFrom: prices.dates[recentFrom]!, referenceFrom: prices.dates[referenceFrom]!, referenceTo: prices.dates[referenceTo]! };
 
     let psi: { feature: string; psi: number }[] = [];
@@ -174,7 +197,14 @@ export async function runMonitor(allPrices: DateTable, options: MonitorRunOption
       modelAgeDays = daysBetween(before.as_of, asOf);
     }
     let decision = monitoring.retrainDecision(
-      { hasModel: before !== null, psi, errorRatio: realised.errorRatio, volatilityRatio: shift.ratio, ...(modelAgeDays !== null ? { modelAgeDays } : {}) },
+      {
+        hasModel: before !== null,
+        psi,
+        errorRatio: realised.errorRatio,
+        volatilityRatio: shift.ratio,
+        volatilityBand: { lower: shift.band[0], upper: shift.band[1], level: shift.level },
+        ...(modelAgeDays !== null ? { modelAgeDays } : {}),
+      },
       { psi: settings.psi, errorRatio: settings.errorRatio, volatilityRatio: settings.volatilityRatio, maxAgeDays: settings.maxAgeDays },
     );
     if (before !== null && before.data_hash === dataHash) {

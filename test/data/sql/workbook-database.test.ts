@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataError, InputError } from "../../../src/core/errors";
 import { WorkbookDatabase, buildCanonicalData, readPrices } from "../../../src/data/sql";
+import { SUMMARY_COLUMNS } from "../../../src/sweep/sweep-store";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -83,6 +84,48 @@ describe("WorkbookDatabase", () => {
       /cannot open DuckDB database \/nonexistent-folder\/x\/workbook\.duckdb/,
     );
     await expect(WorkbookDatabase.open("")).rejects.toBeInstanceOf(InputError);
+  });
+
+  it("opens a file read-only: it reads, refuses writes, and lets a second reader in", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wb-db-"));
+    dirs.push(dir);
+    const path = join(dir, "workbook.duckdb");
+    const writer = await WorkbookDatabase.open(path);
+    await buildCanonicalData(writer, { prices: [{ source: "s", line: 1, ticker: "A", date: "2024-01-02", close: null, adjClose: 5, volume: null }] });
+    writer.close();
+    const reader = await WorkbookDatabase.open(path, { readOnly: true });
+    const second = await WorkbookDatabase.open(path, { readOnly: true });
+    try {
+      expect((await readPrices(reader)).dates).toEqual(["2024-01-02"]);
+      expect((await readPrices(second)).dates).toEqual(["2024-01-02"]);
+      await expect(reader.run("schema.sql")).rejects.toThrowError(expect.objectContaining({ code: "SQL_FAILED" }));
+    } finally {
+      reader.close();
+      second.close();
+    }
+    await expect(WorkbookDatabase.open(":memory:", { readOnly: true })).rejects.toThrowError(expect.objectContaining({ code: "BAD_DATABASE_PATH" }));
+  });
+
+  it("bulk-loads by type name, nulls included, and commits or rolls back a transaction", async () => {
+    const db = await WorkbookDatabase.open();
+    try {
+      await db.run("sweep-schema.sql");
+      await db.run("sweep-staging.sql");
+      // one staged summary row: the job id, NULL everywhere else but a Sharpe ratio
+      const row = SUMMARY_COLUMNS.map(([name]) => (name === "job" ? "j1" : name === "sharpe" ? 0.84 : null));
+      await db.append("staged_jobs", SUMMARY_COLUMNS.map(([, type]) => type), row.map((v) => [v]));
+      await expect(
+        db.transaction(async () => {
+          await db.run("sweep-jobs-insert-staged.sql");
+          throw new InputError("STOP", "stop here");
+        }),
+      ).rejects.toThrowError(/stop here/);
+      expect(await db.query("sweep-jobs-select.sql")).toEqual([]); // rolled back
+      expect(await db.transaction(async () => (await db.run("sweep-jobs-insert-staged.sql"), "done"))).toBe("done");
+      expect(await db.query("sweep-jobs-select.sql")).toEqual([Object.fromEntries(SUMMARY_COLUMNS.map(([name], i) => [name, row[i]]))]);
+    } finally {
+      db.close();
+    }
   });
 
   it("refuses ragged columns in a bulk load", async () => {

@@ -1,13 +1,16 @@
 // Known answers: test/fixtures/regimes/hmm.json, written by make_hmm.py (an independent numpy/scipy implementation
 // of Baum–Welch from Rabiner 1989, and brute-force enumeration of every state path for the textbook case).
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { createRng, InputError, frame, type DateTable } from "../../../src/core/index";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createRng, DataError, InputError, frame, type DateTable } from "../../../src/core/index";
 import { packagePath } from "../../../src/core/paths";
 import {
   backwardPass, baumWelch, emissionLogDensities, fitHmm, forwardPass, GaussianHmm, hmmParameterCount, initialHmmParameters,
   selectStates, viterbiPath, type HmmParameters,
 } from "../../../src/models/regimes/index";
+import { loadModel, saveModel } from "../../../src/models/index";
 
 interface EmCase {
   T: number; d: number; K: number; x: number[]; trueStates: number[]; floor: number; maxIterations: number; tolerance: number | null;
@@ -169,5 +172,52 @@ describe("fitHmm", () => {
   it("initialHmmParameters is seeded: same seed, same start", () => {
     const x = Float64Array.from(c.x);
     expect(initialHmmParameters(x, 2, 3, createRng(4))).toEqual(initialHmmParameters(x, 2, 3, createRng(4)));
+  });
+});
+
+describe("saveModel / loadModel of a fitted HMM", () => {
+  const c = fixture.em2d;
+  const returns = dated(c.x, 2);
+  const dir = mkdtempSync(join(tmpdir(), "wb-hmm-file-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("round-trips bit for bit: the loaded model's filtered probabilities equal the original's exactly", async () => {
+    const hmm = fitHmm(returns, { states: 3, starts: 3, seed: 9, covarianceFloor: c.floor });
+    const file = join(dir, "hmm.json");
+    expect(await saveModel(file, hmm)).toBeGreaterThan(0);
+    const loaded = (await loadModel(file, { features: ["S2", "S1"] })) as GaussianHmm;
+    expect(loaded).toBeInstanceOf(GaussianHmm);
+    expect(loaded.tickers).toEqual(["S1", "S2"]);
+    expect(loaded.frequency).toBe(hmm.frequency);
+    for (const key of ["initial", "transition", "means", "covariances"] as const) {
+      expect(Buffer.from(loaded.parameters[key].buffer).equals(Buffer.from(hmm.parameters[key].buffer))).toBe(true);
+    }
+    expect(loaded.fit).toEqual(hmm.fit); // Object.is on each number: NaN starts stay NaN
+    const original = hmm.filtered(returns).values;
+    const again = loaded.filtered(returns).values;
+    expect(Buffer.from(again.buffer).equals(Buffer.from(original.buffer))).toBe(true);
+    expect(Array.from(loaded.viterbi(returns).values)).toEqual(Array.from(hmm.viterbi(returns).values));
+    expect(loaded.bic).toBe(hmm.bic);
+  });
+
+  it("keeps a start that failed (NaN log-likelihood, which plain JSON cannot hold) and a model given a fit record", () => {
+    const fit = { logLikelihood: -1234.5, observations: c.T, trainingWindow: { start: "2000-01-03", end: "2001-08-25" }, iterations: 17, converged: true, startLogLikelihoods: [Number.NaN, -1234.5, -1300.25], covarianceFloor: 0 };
+    const given = new GaussianHmm(params(c.fit, c.K, c.d), ["S1", "S2"], { fit, frequency: 52 });
+    const again = GaussianHmm.fromJSON(JSON.parse(JSON.stringify(given.toJSON())));
+    expect(again.fit).toEqual(fit);
+    expect(Number.isNaN(again.fit!.startLogLikelihoods[0])).toBe(true);
+    expect(again.frequency).toBe(52);
+  });
+
+  it("refuses to save a model of given parameters (no training window), and a file with a part missing", async () => {
+    const given = new GaussianHmm(params(c.fit, c.K, c.d), ["S1", "S2"]);
+    expect(() => given.toJSON()).toThrowError(expect.objectContaining({ code: "NOT_FITTED" }));
+    const json = fitHmm(returns, { states: 2, starts: 1, seed: 1 }).toJSON();
+    const file = join(dir, "broken.json");
+    writeFileSync(file, JSON.stringify({ ...json, state: { ...json.state, means: undefined } }));
+    await expect(loadModel(file)).rejects.toThrowError(DataError);
+    await expect(loadModel(file)).rejects.toThrowError(/means is missing; save the model again/);
+    writeFileSync(file, JSON.stringify({ ...json, featureNames: ["S1"] }));
+    await expect(loadModel(file)).rejects.toMatchObject({ code: "BAD_MODEL_FILE" });
   });
 });

@@ -1,0 +1,4 @@
+-- transaction-begin.sql
+-- Begins a transaction (WorkbookDatabase.transaction).
+
+BEGIN TRANSACTION;
