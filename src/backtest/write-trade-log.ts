@@ -3,9 +3,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { DATE, DOUBLE, INTEGER, VARCHAR, dateValue, type DuckDBValue } from "@duckdb/node-api";
 import { packagePath } from "../core/index";
-import type { WorkbookDatabase } from "../data/index";
+import type { AppendValue, WorkbookDatabase } from "../data/index";
 import type { BacktestResult } from "./backtest-result";
 import { canonicalJson } from "./content-hash";
 
@@ -29,12 +28,6 @@ function libraryVersion(): string {
     }
   }
   return codeVersion;
-}
-
-const MS_PER_DAY = 86_400_000;
-
-function isoToDays(date: string): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY);
 }
 
 /**
@@ -61,18 +54,12 @@ export async function writeTradeLog(db: WorkbookDatabase, result: BacktestResult
   await db.run("backtest-schema.sql");
   const trades = result.trades;
   const n = trades.length;
-  const columns: DuckDBValue[][] = Array.from({ length: 14 }, () => new Array<DuckDBValue>(n));
-  const days = new Map<string, DuckDBValue>();
+  const columns: AppendValue[][] = Array.from({ length: 14 }, () => new Array<AppendValue>(n));
   for (let i = 0; i < n; i++) {
     const t = trades[i]!;
-    let day = days.get(t.date);
-    if (day === undefined) {
-      day = dateValue(isoToDays(t.date));
-      days.set(t.date, day);
-    }
     columns[0]![i] = runId;
     columns[1]![i] = i + 1;
-    columns[2]![i] = day;
+    columns[2]![i] = t.date;
     columns[3]![i] = t.ticker;
     columns[4]![i] = t.side;
     columns[5]![i] = t.shares;
@@ -85,7 +72,7 @@ export async function writeTradeLog(db: WorkbookDatabase, result: BacktestResult
     columns[12]![i] = t.tax;
     columns[13]![i] = t.realisedGain;
   }
-  if (n > 0) await db.append("trades", [VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE], columns);
+  if (n > 0) await db.append("trades", ["VARCHAR", "INTEGER", "DATE", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"], columns);
   const last = result.equity.length - 1;
   await db.run("backtest-runs-insert.sql", {
     run_id: runId,

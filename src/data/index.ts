@@ -4,6 +4,7 @@ export { generateMarket, type SyntheticMarket, type Instrument } from "./synthet
 export * as sources from "./sources/index";
 export * as sql from "./sql/index";
 export { WorkbookDatabase, buildCanonicalData, buildFromSources, readPrices, readFundamentals, assertReconciled, reconcile } from "./sql/index";
+export type { AppendValue, SqlColumnType } from "./sql/index";
 export { monthlyCoverage, type MonthlyCoverage } from "./monthly-coverage";
 export { loadEmbeddedMarket, universeOf, type EmbeddedMarket, type EmbeddedMarketOptions, type Universe } from "./embedded-market";
 export type { PriceCoverage } from "./sql/read-prices";

@@ -1,10 +1,11 @@
 // tslab compiles src/ to CommonJS with its own module loader: these rules keep the library loadable in notebooks.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { packagePath } from "../../src/core/paths";
 import { cellSource, listNotebooks, readNotebook } from "../../src/workbook/notebook-file";
+import { ensureLibraryBuilt } from "../../src/workbook/library-build";
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -38,6 +39,34 @@ describe("src/ under tslab", () => {
     }
     expect(offenders).toEqual([]);
   });
+});
+
+describe("the package's declarations under tslab", () => {
+  // Every cell re-checks the program: a public type naming a large package's types loads its declarations into every
+  // kernel (DuckDB's are 160 files; TensorFlow.js's and danfo.js's took the import cell from 0.8 to 2.3 s).
+  it("name no type of DuckDB, TensorFlow.js or danfo.js in any declaration a barrel reaches", () => {
+    ensureLibraryBuilt();
+    const dist = packagePath("dist");
+    const barrels = [join(dist, "index.d.ts"), ...readdirSync(dist).map((d) => join(dist, d, "index.d.ts")).filter((f) => existsSync(f))];
+    const heavy = /^(@duckdb\/node-api|@tensorflow\/.+|danfojs(-node)?)$/;
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      // preProcessFile reads import declarations, re-exports and import("…") types, never comments
+      for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
+        if (heavy.test(specifier)) offenders.push(`${relative(packagePath(), file)}: ${specifier}`);
+        if (!specifier.startsWith(".")) continue;
+        const target = join(dirname(file), specifier);
+        const next = [`${target}.d.ts`, join(target, "index.d.ts")].find((f) => existsSync(f));
+        if (next !== undefined) visit(next);
+      }
+    };
+    barrels.forEach(visit);
+    expect(seen.size).toBeGreaterThan(300); // the barrels reach the library's declarations
+    expect(offenders).toEqual([]);
+  }, 300_000);
 });
 
 describe("notebooks under tslab", () => {

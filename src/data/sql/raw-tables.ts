@@ -4,11 +4,10 @@
  * *types* are checked here, since a string where a number belongs cannot be
  * stored at all.
  */
-import { DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { InputError } from "../../core/index";
 import type { RawFundamentalRow, RawPriceRow, TickerChange } from "../raw";
 import { isIsoDate } from "../../core/index";
-import type { WorkbookDatabase } from "./workbook-database";
+import type { AppendValue, SqlColumnType, WorkbookDatabase } from "./workbook-database";
 
 function badRow(table: string, index: number, row: { source?: unknown; line?: unknown }, field: string, value: unknown, expected: string): InputError {
   return new InputError(
@@ -48,7 +47,7 @@ function lineOrNull(table: string, i: number, row: object, v: unknown): number |
  */
 export async function appendRawPrices(db: WorkbookDatabase, rows: readonly RawPriceRow[], firstRowId = 1): Promise<void> {
   const n = rows.length;
-  const cols: DuckDBValue[][] = Array.from({ length: 8 }, () => new Array<DuckDBValue>(n));
+  const cols: AppendValue[][] = Array.from({ length: 8 }, () => new Array<AppendValue>(n));
   const t = "raw_prices";
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -61,7 +60,7 @@ export async function appendRawPrices(db: WorkbookDatabase, rows: readonly RawPr
     cols[6]![i] = numberOrNull(t, i, r, "adjClose", r.adjClose);
     cols[7]![i] = numberOrNull(t, i, r, "volume", r.volume);
   }
-  const types: DuckDBType[] = [INTEGER, VARCHAR, INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, DOUBLE];
+  const types: SqlColumnType[] = ["INTEGER", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE"];
   await db.append(t, types, cols);
 }
 
@@ -76,7 +75,7 @@ export async function appendRawPrices(db: WorkbookDatabase, rows: readonly RawPr
  */
 export async function appendRawFundamentals(db: WorkbookDatabase, rows: readonly RawFundamentalRow[], firstRowId = 1): Promise<void> {
   const n = rows.length;
-  const cols: DuckDBValue[][] = Array.from({ length: 15 }, () => new Array<DuckDBValue>(n));
+  const cols: AppendValue[][] = Array.from({ length: 15 }, () => new Array<AppendValue>(n));
   const t = "raw_fundamentals";
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -96,7 +95,7 @@ export async function appendRawFundamentals(db: WorkbookDatabase, rows: readonly
     cols[13]![i] = numberOrNull(t, i, r, "totalEquity", r.totalEquity);
     cols[14]![i] = numberOrNull(t, i, r, "sharesOutstanding", r.sharesOutstanding);
   }
-  const types: DuckDBType[] = [INTEGER, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE];
+  const types: SqlColumnType[] = ["INTEGER", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"];
   await db.append(t, types, cols);
 }
 
@@ -126,7 +125,7 @@ export async function appendTickerChanges(db: WorkbookDatabase, changes: readonl
     if (seen.has(key)) throw new InputError("BAD_TICKER_CHANGE", `${where}: ${c.oldTicker} already changes on ${c.effectiveDate}; keep one`);
     seen.add(key);
   });
-  await db.append("ticker_changes", [VARCHAR, VARCHAR, VARCHAR], [
+  await db.append("ticker_changes", ["VARCHAR", "VARCHAR", "VARCHAR"], [
     changes.map((c) => c.oldTicker),
     changes.map((c) => c.newTicker),
     changes.map((c) => c.effectiveDate),

@@ -5,6 +5,7 @@
  */
 import {
   BOOLEAN,
+  DATE,
   DOUBLE,
   DuckDBConnection,
   DuckDBDataChunk,
@@ -13,6 +14,7 @@ import {
   LIST,
   STRUCT,
   VARCHAR,
+  dateValue,
   listValue,
   structValue,
   type DuckDBPreparedStatement,
@@ -68,16 +70,46 @@ export type SqlParams = Readonly<Record<string, SqlValue>>;
 export type SqlResultValue = string | number | boolean | null;
 
 /**
- * A column type of {@link WorkbookDatabase.append} by name, for callers that do not import DuckDB's types.
+ * A column type of {@link WorkbookDatabase.append}, by name: the library's public types do not name DuckDB's (a
+ * notebook kernel would otherwise load DuckDB's 160 declaration files with every cell).
  *
  * @example
  * ```ts
- * const types: SqlColumnType[] = ["VARCHAR", "DOUBLE"];
+ * const types: SqlColumnType[] = ["VARCHAR", "DOUBLE", "DATE"];
  * ```
  */
-export type SqlColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN";
+export type SqlColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN" | "DATE";
 
-const COLUMN_TYPES: Readonly<Record<SqlColumnType, DuckDBType>> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN };
+/**
+ * A value of {@link WorkbookDatabase.append}: text, a number, a boolean or `null` (SQL NULL); a DATE column takes
+ * `"YYYY-MM-DD"` text.
+ *
+ * @example
+ * ```ts
+ * const column: AppendValue[] = ["2024-01-02", null];
+ * ```
+ */
+export type AppendValue = string | number | boolean | null;
+
+const COLUMN_TYPES: Readonly<Record<SqlColumnType, DuckDBType>> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN, DATE };
+const MS_PER_DAY = 86_400_000;
+
+/** A DATE column's values as DuckDB's dates (days since 1970-01-01), each distinct date converted once. */
+function dateColumn(table: string, column: number, values: readonly AppendValue[]): DuckDBValue[] {
+  const days = new Map<string, DuckDBValue>();
+  return values.map((v, row) => {
+    if (v === null) return null;
+    let day = typeof v === "string" ? days.get(v) : undefined;
+    if (day === undefined) {
+      if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        throw new InputError("BAD_DATE", `append to ${table}: column ${column + 1}, row ${row + 1} is ${JSON.stringify(v)}, not a date; give dates as YYYY-MM-DD`, { table, column, row });
+      }
+      day = dateValue(Math.round(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) / MS_PER_DAY));
+      days.set(v, day);
+    }
+    return day;
+  });
+}
 
 /**
  * Options of {@link WorkbookDatabase.open}.
@@ -355,30 +387,36 @@ export class WorkbookDatabase {
   /**
    * Bulk-loads columns into an existing table (a temporary one too) with DuckDB's appender, in
    * chunks of 2,048 rows. Columns are in the table's column order and of equal length; `null` is SQL NULL.
-   * Types are DuckDB's, or their names (`"VARCHAR"`, `"DOUBLE"`, `"INTEGER"`, `"BOOLEAN"`).
+   * Types by name (`"VARCHAR"`, `"DOUBLE"`, `"INTEGER"`, `"BOOLEAN"`, `"DATE"` from `"YYYY-MM-DD"` text).
    *
    * @example
    * ```ts
-   * await db.append("ticker_changes", [VARCHAR, VARCHAR, VARCHAR], [["FBX"], ["MTAX"], ["2021-10-28"]]);
+   * await db.append("ticker_changes", ["VARCHAR", "VARCHAR", "VARCHAR"], [["FBX"], ["MTAX"], ["2021-10-28"]]);
    * await db.append("staged_weights", ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE"], [["job"], ["batch"], ["2024-01-02"], ["AAA"], [null]]);
    * ```
-   * @throws InputError for an invalid table name or ragged columns; DataError APPEND_FAILED naming the table.
+   * @throws InputError for an invalid table name, an unknown type, ragged columns or a DATE that is not
+   *   `YYYY-MM-DD`; DataError APPEND_FAILED naming the table.
    */
-  async append(table: string, columnTypes: readonly (DuckDBType | SqlColumnType)[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
-    const types = columnTypes.map((t) => (typeof t === "string" ? COLUMN_TYPES[t] : t));
+  async append(table: string, columnTypes: readonly SqlColumnType[], columns: readonly (readonly AppendValue[])[]): Promise<void> {
+    const types = columnTypes.map((t) => {
+      const type = COLUMN_TYPES[t];
+      if (type === undefined) throw new InputError("BAD_COLUMN_TYPE", `append to ${table}: unknown column type ${String(t)}; use one of ${Object.keys(COLUMN_TYPES).join(", ")}`);
+      return type;
+    });
     this.ensureOpen(`append to ${table}`);
     if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new InputError("BAD_TABLE", `append: ${JSON.stringify(table)} is not a table name`);
     const n = columns[0]?.length ?? 0;
     if (columns.length !== types.length || columns.some((c) => c.length !== n)) {
       throw new InputError("RAGGED_COLUMNS", `append to ${table}: ${columns.length} columns for ${types.length} types, or columns of different lengths`);
     }
+    const values: (readonly DuckDBValue[])[] = columns.map((c, k) => (columnTypes[k] === "DATE" ? dateColumn(table, k, c) : c));
     try {
       const appender = await this.connection.createAppender(table);
       const chunkRows = 2048;
       for (let start = 0; start < n; start += chunkRows) {
         const end = Math.min(n, start + chunkRows);
         const chunk = DuckDBDataChunk.create([...types], end - start);
-        chunk.setColumns(columns.map((c) => c.slice(start, end)));
+        chunk.setColumns(values.map((c) => c.slice(start, end)));
         appender.appendDataChunk(chunk);
       }
       appender.closeSync();

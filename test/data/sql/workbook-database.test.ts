@@ -131,9 +131,12 @@ describe("WorkbookDatabase", () => {
   it("refuses ragged columns in a bulk load", async () => {
     const db = await WorkbookDatabase.open();
     await db.run("schema.sql");
-    const { VARCHAR } = await import("@duckdb/node-api");
-    await expect(db.append("ticker_changes", [VARCHAR, VARCHAR, VARCHAR], [["A"], ["B"], []])).rejects.toBeInstanceOf(InputError);
-    await expect(db.append("x; drop", [VARCHAR], [["A"]])).rejects.toBeInstanceOf(InputError);
+    await expect(db.append("ticker_changes", ["VARCHAR", "VARCHAR", "VARCHAR"], [["A"], ["B"], []])).rejects.toBeInstanceOf(InputError);
+    await expect(db.append("x; drop", ["VARCHAR"], [["A"]])).rejects.toBeInstanceOf(InputError);
+    await expect(db.append("ticker_changes", ["VARCHAR", "VARCHAR", "DATE"], [["A"], ["B"], ["28/10/2021"]])).rejects.toThrow(
+      /append to ticker_changes: column 3, row 1 is "28\/10\/2021", not a date; give dates as YYYY-MM-DD/,
+    );
+    await expect(db.append("ticker_changes", ["VARCHAR", "TEXT" as "VARCHAR", "DATE"], [["A"], ["B"], ["2021-10-28"]])).rejects.toThrow(/unknown column type TEXT/);
     db.close();
   });
 });
