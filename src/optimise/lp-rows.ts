@@ -113,3 +113,33 @@ export function scenarioEntries(scenarios: Float64Array, t: number, n: number): 
   }
   return entries;
 }
+
+/**
+ * The rows of a Charnes–Cooper ratio programme over `x = k·w` (the LP's first `n` columns, `k` the scale column):
+ * the excess return fixed, `Σⱼ (μⱼ − rf)·xⱼ = target`; the budget `Σⱼ xⱼ = k`; and each finite weight bound
+ * scaled, `xⱼ ≤ k·hiⱼ`, `xⱼ ≥ k·loⱼ` (a zero lower bound is the column's own bound).
+ *
+ * @param excess `μⱼ − rf` per asset, per period.
+ * @param bounds the weights' bounds (`lower`, `upper` of the constraint system, first `n` entries used).
+ * @example
+ * ```ts
+ * pushCharnesCooperRows(rows, excess, 1, setup.system, k); // then maximise by minimising the risk of x
+ * ```
+ */
+export function pushCharnesCooperRows(
+  rows: LpRows,
+  excess: ArrayLike<number>,
+  target: number,
+  bounds: { readonly lower: ArrayLike<number>; readonly upper: ArrayLike<number> },
+  k: number,
+): void {
+  const n = excess.length;
+  rows.push(Array.from({ length: n }, (_, j): [number, number] => [j, excess[j] as number]), target, target);
+  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
+  for (let j = 0; j < n; j++) {
+    const hi = bounds.upper[j] as number;
+    const lo = bounds.lower[j] as number;
+    if (Number.isFinite(hi)) rows.push([[j, 1], [k, -hi]], -Infinity, 0);
+    if (Number.isFinite(lo) && lo !== 0) rows.push([[j, 1], [k, -lo]], 0, Infinity);
+  }
+}

@@ -7,7 +7,7 @@ import type { DateTable, Weights } from "../core/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cvarPortfolio, setupCvar, type CvarOptions } from "./cvar-problem";
 import { ratioInputs } from "./ratio-inputs";
-import { LpRows, scenarioEntries } from "./lp-rows";
+import { LpRows, pushCharnesCooperRows, scenarioEntries } from "./lp-rows";
 
 /** Options of {@link maxCvarRatio}. */
 export interface MaxCvarRatioOptions extends Omit<CvarOptions, "constraints" | "marketNeutral"> {
@@ -67,12 +67,7 @@ export async function maxCvarRatio(returns: DateTable, options: MaxCvarRatioOpti
     entries.push([alpha, 1], [u + t, 1]);
     rows.push(entries, 0, Infinity);
   }
-  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, mu[j]! - rf])], 1, 1);
-  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
-  for (let j = 0; j < n; j++) {
-    if (Number.isFinite(system.upper[j]!)) rows.push([[j, 1], [k, -system.upper[j]!]], -Infinity, 0);
-    if (Number.isFinite(system.lower[j]!) && system.lower[j] !== 0) rows.push([[j, 1], [k, -system.lower[j]!]], 0, Infinity);
-  }
+  pushCharnesCooperRows(rows, Array.from(mu, (m) => m - rf), 1, system, k);
   const c = new Float64Array(N);
   c[alpha] = 1;
   for (let t = 0; t < T; t++) c[u + t] = 1 / (T * (1 - beta));

@@ -6,7 +6,7 @@ import { NumericalError, type DateTable, type Weights } from "../core/index";
 import { owaValue, scenarioReturns, type OwaMeasure } from "../measures/index";
 import { solveLinearProgramWithHighs } from "../optim/index";
 import { cleanLpWeights, type CvarOptions } from "./cvar-problem";
-import { LpRows } from "./lp-rows";
+import { LpRows, pushCharnesCooperRows } from "./lp-rows";
 import { owaAlgorithm, owaProblem, pushOwaRows, pushScenarioRows } from "./min-owa-risk";
 import { ratioInputs } from "./ratio-inputs";
 
@@ -63,14 +63,7 @@ export async function maxOwaRatio(returns: DateTable, options: MaxOwaRatioOption
   const rows = new LpRows();
   pushScenarioRows(rows, setup, y);
   pushOwaRows(rows, omega, { y, a, b, m });
-  rows.push(Array.from({ length: n }, (_, j): [number, number] => [j, (mu[j] as number) - rf]), 1, 1);
-  rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
-  for (let j = 0; j < n; j++) {
-    const hi = system.upper[j] as number;
-    const lo = system.lower[j] as number;
-    if (Number.isFinite(hi)) rows.push([[j, 1], [k, -hi]], -Infinity, 0);
-    if (Number.isFinite(lo) && lo !== 0) rows.push([[j, 1], [k, -lo]], 0, Infinity);
-  }
+  pushCharnesCooperRows(rows, Array.from(mu, (v) => v - rf), 1, system, k);
   const c = new Float64Array(N);
   for (let i = a; i < m; i++) c[i] = 1;
   const lower = new Float64Array(N).fill(-Infinity);

@@ -5,6 +5,7 @@
 import { NumericalError, type DateTable, type Weights } from "../core/index";
 import { scenarioReturns } from "../measures/index";
 import { cleanLpWeights, setupCvar, type CvarOptions } from "./cvar-problem";
+import { pushCharnesCooperRows } from "./lp-rows";
 import { checkMeasure, checkThreshold } from "./min-scenario-risk";
 import { ratioInputs } from "./ratio-inputs";
 import { addMeasure, objectiveScale, scaledProblem, scenarioMeasure, ScenarioProgramme, type DeviationMeasure } from "./scenario-risk-programme";
@@ -64,14 +65,7 @@ export async function maxScenarioRatio(returns: DateTable, options: MaxScenarioR
   const k = programme.addColumns(1, 0, Infinity);
   const excess = Array.from(mu, (m) => m - rf);
   const target = Math.max(...excess);
-  programme.rows.push(excess.map((e, j): [number, number] => [j, e]), target, target);
-  programme.rows.push([...Array.from({ length: n }, (_, j): [number, number] => [j, 1]), [k, -1]], 0, 0);
-  for (let j = 0; j < n; j++) {
-    const hi = system.upper[j] as number;
-    const lo = system.lower[j] as number;
-    if (Number.isFinite(hi)) programme.rows.push([[j, 1], [k, -hi]], -Infinity, 0);
-    if (Number.isFinite(lo) && lo !== 0) programme.rows.push([[j, 1], [k, -lo]], 0, Infinity);
-  }
+  pushCharnesCooperRows(programme.rows, excess, target, system, k);
   const scaled = scaledProblem(setup, settings);
   addMeasure(programme, measure, { ...scaled, scale: k, weight: objectiveScale(measure, scaled.setup, scaled.settings) });
   const x = await programme.solve(caller, "SCENARIO_INFEASIBLE");
