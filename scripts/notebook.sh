@@ -20,9 +20,15 @@ plotly_dir="$root/node_modules/plotly.js-dist-min"
 [ -f "$plotly_dir/plotly.min.js" ] || { echo "plotly.js-dist-min is not installed: run npm run setup" >&2; exit 1; }
 allow_root=""
 [ "$(id -u)" -eq 0 ] && allow_root="--allow-root"   # containers and CI machines run as root
-if command -v jupyter-lab >/dev/null 2>&1; then
+# WORKBOOK_JUPYTER=classic | lab chooses; by default JupyterLab when it is on PATH or in .jupyterlab/ (npm run setup).
+flavour="${WORKBOOK_JUPYTER:-auto}"
+lab=$(command -v jupyter-lab 2>/dev/null || { [ -x "$root/.jupyterlab/bin/jupyter-lab" ] && echo "$root/.jupyterlab/bin/jupyter-lab"; } || true)
+if [ "$flavour" = "lab" ] && [ -z "$lab" ]; then
+  echo "WORKBOOK_JUPYTER=lab but JupyterLab is not installed: run npm run setup (or pip install jupyterlab)" >&2; exit 1
+fi
+if [ "$flavour" != "classic" ] && [ -n "$lab" ]; then
   echo "Starting JupyterLab on http://127.0.0.1:$port/ (the URL with its token follows)"
-  exec jupyter-lab --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$notebook_dir" --config="$config" \
+  exec "$lab" --no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$notebook_dir" --config="$config" \
     --ServerApp.default_url="/lab/tree/$start_dir" --ServerApp.extra_static_paths="$plotly_dir" $allow_root "$@"
 fi
 "$python" -c 'import notebook' 2>/dev/null || { echo "Jupyter notebook is not installed: run npm run setup" >&2; exit 1; }

@@ -5,6 +5,8 @@
 #   3. npm dependencies, when package-lock.json changed since the last install
 #   4. the library compiled into dist/ (npm run build), linked as node_modules/allocation-workbook
 #   5. the project-local tslab kernel spec (.jupyter/kernels/allocation-workbook)
+#   6. JupyterLab, optional (Debian does not package it): pip into .jupyterlab/ (a venv), unless it is on PATH
+#      or WORKBOOK_JUPYTERLAB=0; without it `npm run notebook` serves the classic notebook
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '[setup] %s\n' "$*"; }
@@ -67,4 +69,17 @@ node scripts/build.mjs
 
 # 5. Kernel spec
 node_modules/.bin/tsx scripts/register-kernel.ts
+
+# 6. JupyterLab (optional): from pip, in a venv that also sees Debian's Jupyter packages
+if [ "${WORKBOOK_JUPYTERLAB:-1}" = "0" ]; then
+  say "JupyterLab: skipped (WORKBOOK_JUPYTERLAB=0)"
+elif command -v jupyter-lab >/dev/null 2>&1 || [ -x .jupyterlab/bin/jupyter-lab ]; then
+  say "JupyterLab: present"
+elif "$python" -m venv --system-site-packages .jupyterlab >/dev/null 2>&1 \
+  && .jupyterlab/bin/pip install -q --retries 1 --timeout 15 jupyterlab >/dev/null 2>&1; then
+  say "JupyterLab: installed in .jupyterlab/ ($(.jupyterlab/bin/jupyter-lab --version))"
+else
+  rm -rf .jupyterlab
+  say "JupyterLab: not installed (pip could not fetch it, or python3-venv is missing); npm run notebook serves the classic notebook"
+fi
 say "done. Next: npm run workbook   (or npm run notebook for Jupyter)"

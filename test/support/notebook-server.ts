@@ -15,7 +15,9 @@ export async function startNotebookServer(env: Record<string, string>, seconds =
   do port = 33_000 + Math.floor(Math.random() * 2_000);
   while (!(await isFree(port)));
   const token = `workbook-test-${port}`;
-  const server = spawn("bash", [packagePath("scripts", "notebook.sh"), `--NotebookApp.token=${token}`], {
+  const lab = env.WORKBOOK_JUPYTER === "lab";
+  const args = lab ? [`--ServerApp.token=${token}`, "--LabApp.expose_app_in_browser=True"] : [`--NotebookApp.token=${token}`];
+  const server = spawn("bash", [packagePath("scripts", "notebook.sh"), ...args], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -31,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(root, "notebooks"), { recursive: true });
   mkdirSync(join(root, "build", "notebooks"), { recursive: true });
   copyFileSync(packagePath("notebooks", "05-allocation.ipynb"), tracked);
-  server = await startNotebookServer({ NOTEBOOK_DIR: root, WORKBOOK_ROOT: root });
+  server = await startNotebookServer({ NOTEBOOK_DIR: root, WORKBOOK_ROOT: root, WORKBOOK_JUPYTER: "classic" });
   ({ base, token } = server);
 }, 120_000);
 

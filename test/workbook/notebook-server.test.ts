@@ -31,7 +31,7 @@ describe("npm run notebook (classic notebook)", () => {
     const sign = spawnSync("/usr/bin/python3", ["-c", "import sys, nbformat; from nbformat.sign import NotebookNotary as N; nb = nbformat.read(sys.argv[1], 4); N().sign(nb)", join(dir, "chart.ipynb")], { encoding: "utf8" });
     expect(sign.status, sign.stderr).toBe(0);
 
-    server = await startNotebookServer({ NOTEBOOK_DIR: dir });
+    server = await startNotebookServer({ NOTEBOOK_DIR: dir, WORKBOOK_JUPYTER: "classic" });
     const { base, token } = server;
     const bundle = await fetch(`${base}/static/plotly.min.js`);
     expect(bundle.status).toBe(200);
