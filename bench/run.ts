@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { packagePath } from "../src/core/paths";
+import { progressReporter } from "../src/core/progress-reporter";
 import { CASES } from "./cases/index";
 import { median, type SideReport } from "./io";
 import { ensurePythonStack, runBaseline, runOurs } from "./sides";
@@ -26,6 +27,8 @@ interface Row {
 const argv = process.argv.slice(2);
 const only = argv.filter((a) => !a.startsWith("--"));
 const withWorkbook = !argv.includes("--no-workbook");
+/** Progress through core's reporter, as the workbook runner and the sweep: a bar on a terminal, lines elsewhere. */
+const progress = progressReporter({ unit: "cases", quiet: argv.includes("--quiet"), every: 0 });
 
 function fmt(x: number | null, digits = 3): string {
   return x === null ? "—" : x.toFixed(digits);
@@ -36,16 +39,19 @@ function runTable(): void {
   const rows: Row[] = [];
   const cases = CASES.filter((c) => only.length === 0 || only.includes(c.name));
   if (cases.some((c) => c.baseline !== null)) ensurePythonStack();
-  for (const c of cases) {
+  const workbook = withWorkbook && (only.length === 0 || only.includes("workbook"));
+  const total = cases.length + (workbook ? 1 : 0);
+  for (const [i, c] of cases.entries()) {
     const dir = mkdtempSync(join(tmpdir(), `bench-${c.name}-`));
-    process.stdout.write(`[bench] ${c.title}: inputs… `);
+    const step = (note: string) => progress({ label: "bench", done: i, total, note: `${c.name}: ${note}` });
+    step("inputs");
     try {
       c.prepare(dir);
-      process.stdout.write("ours… ");
+      step("ours");
       const ours = runOurs(c.name, dir, 1, c.reps);
       let base: SideReport | null = null;
       if (c.baseline !== null) {
-        process.stdout.write("baseline… ");
+        step("baseline");
         base = runBaseline(c.name, dir, 1, c.reps);
       }
       const { agrees, detail } = c.agree(ours, base, dir);
@@ -53,17 +59,17 @@ function runTable(): void {
       const b = base ? median(base.seconds) : null;
       const ratio = b === null ? null : o / b;
       rows.push({ case: c.title, oursSeconds: o, baselineSeconds: b, ratio, goal: c.goal, agrees, oursPeakMB: ours.peakMB, baselinePeakMB: base?.peakMB ?? null, detail });
-      console.log(`${fmt(o)} s${b === null ? "" : ` vs ${fmt(b)} s, ratio ${fmt(ratio, 2)}`}${agrees ? "" : "  DISAGREES"}`);
+      console.log(`[bench] ${c.title}: ${fmt(o)} s${b === null ? "" : ` vs ${fmt(b)} s, ratio ${fmt(ratio, 2)}`}${agrees ? "" : "  DISAGREES"}`);
     } catch (e) {
       rows.push({ case: c.title, oursSeconds: null, baselineSeconds: null, ratio: null, goal: c.goal, agrees: false, oursPeakMB: null, baselinePeakMB: null, detail: `error (whole):\n\`\`\`\n${(e as Error).stack ?? (e as Error).message}\n\`\`\`` });
-      console.log(`ERROR\n${(e as Error).message}`);
+      console.log(`[bench] ${c.title}: ERROR\n${(e as Error).message}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  if (withWorkbook && (only.length === 0 || only.includes("workbook"))) {
-    process.stdout.write("[bench] whole workbook, every notebook at default parameters… ");
+  if (workbook) {
+    progress({ label: "bench", done: cases.length, total, note: "workbook: every notebook" });
     const t0 = performance.now();
     const out = packagePath("build", "bench", "workbook");
     rmSync(out, { recursive: true, force: true });
@@ -78,9 +84,10 @@ function runTable(): void {
       ? `every notebook ran (goal in seconds, absolute); slowest import cell ${slowestImport ?? "?"} s (goal ≤ 1.5 s on an idle machine)\n\n\`\`\`\n${summary}\n\`\`\``
       : `a notebook failed:\n\`\`\`\n${failures.join("\n\n") || `(no failure record) exit ${r.status ?? r.signal}\n${r.stdout}\n${r.stderr}`}\n\`\`\``;
     rows.push({ case: "whole workbook, every notebook at default parameters", oursSeconds: s, baselineSeconds: null, ratio: null, goal: 45, agrees: r.status === 0, oursPeakMB: null, baselinePeakMB: null, detail });
-    console.log(`${fmt(s, 1)} s${r.status === 0 ? "" : " FAILED"}`);
+    console.log(`[bench] whole workbook, every notebook at default parameters: ${fmt(s, 1)} s${r.status === 0 ? "" : " FAILED"}`);
   }
 
+  progress({ label: "bench", done: total, total });
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const met = (r: Row) => (r.baselineSeconds !== null ? r.ratio !== null && r.ratio <= r.goal : r.oursSeconds !== null && r.oursSeconds <= r.goal);
@@ -102,7 +109,7 @@ function runTable(): void {
 
 if (argv.includes("--scaling")) {
   const { runScaling } = await import("./scaling/run-scaling");
-  process.exitCode = runScaling(only);
+  process.exitCode = runScaling(only, progressReporter({ unit: "points", quiet: argv.includes("--quiet"), every: 0 }));
 } else {
   runTable();
 }

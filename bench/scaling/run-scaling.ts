@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { packagePath } from "../../src/core/paths";
+import { progressReporter, type ProgressUpdate } from "../../src/core/progress-reporter";
 import { median, type SideReport } from "../io";
 import { ensurePythonStack, runBaseline, runOurs } from "../sides";
 import { powerLawExponent } from "./fit";
@@ -21,12 +22,13 @@ function fmt(x: number | null | undefined, digits = 3): string {
   return x == null ? "—" : x.toFixed(digits);
 }
 
-function measure(series: ScalingSeries, size: number, skipped: { ours: string | null; baseline: string | null }): ScalingPoint {
+function measure(series: ScalingSeries, size: number, skipped: { ours: string | null; baseline: string | null }, step: (note: string) => void): ScalingPoint {
   const c = series.at(size);
   // The same runs on both sides (see defaultRuns); every size of days is run as 500 assets.
   const { warmups, reps } = (series.runs ?? defaultRuns)(series.variable === "days" ? 500 : size);
   const dir = mkdtempSync(join(tmpdir(), `bench-scaling-${series.name}-${size}-`));
-  process.stdout.write(`[scaling] ${series.name} ${size.toLocaleString("en")} ${series.variable}: inputs… `);
+  const where = `${series.name} ${size.toLocaleString("en")} ${series.variable}`;
+  step(`${where}: inputs`);
   const notes: string[] = [];
   let ours: SideReport | null = null;
   let base: SideReport | null = null;
@@ -37,7 +39,7 @@ function measure(series: ScalingSeries, size: number, skipped: { ours: string | 
         notes.push(`${side} not run: ${skipped[side]}`);
         continue;
       }
-      process.stdout.write(`${side}… `);
+      step(`${where}: ${side}`);
       try {
         const report = side === "ours" ? runOurs(`${series.name}@${size}`, dir, warmups, reps) : runBaseline(c.name, dir, warmups, reps);
         if (side === "ours") ours = report;
@@ -66,10 +68,10 @@ function measure(series: ScalingSeries, size: number, skipped: { ours: string | 
       detail: notes.join("; "),
     };
     const ratio = point.oursSeconds !== null && point.baselineSeconds !== null ? point.oursSeconds / point.baselineSeconds : null;
-    console.log(`${fmt(point.oursSeconds)} s vs ${fmt(point.baselineSeconds)} s${ratio === null ? "" : `, ratio ${fmt(ratio, 2)}`}${agrees === false ? "  DISAGREES" : ""}`);
+    console.log(`[scaling] ${where}: ${fmt(point.oursSeconds)} s vs ${fmt(point.baselineSeconds)} s${ratio === null ? "" : `, ratio ${fmt(ratio, 2)}`}${agrees === false ? "  DISAGREES" : ""}`);
     return point;
   } catch (e) {
-    console.log("ERROR");
+    console.log(`[scaling] ${where}: ERROR`);
     return { series: series.name, size, oursSeconds: null, baselineSeconds: null, oursPeakMB: null, baselinePeakMB: null, agrees: false, detail: `inputs failed (whole error):\n\`\`\`\n${(e as Error).stack}\n\`\`\`` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -109,7 +111,7 @@ function summarise(s: ScalingSeries, points: readonly ScalingPoint[]): CurveSumm
 const yes = (b: boolean | null) => (b === null ? "—" : b ? "yes" : "no");
 
 /** Runs the curves named in `only` (every curve when empty); returns the exit code (1 when a point disagrees). */
-export function runScaling(only: readonly string[]): number {
+export function runScaling(only: readonly string[], progress: (update: ProgressUpdate) => void = progressReporter({ unit: "points", every: 0 })): number {
   const unknown = only.filter((n) => !SCALING_SERIES.some((s) => s.name === n));
   if (unknown.length > 0) {
     console.error(`unknown scaling curve ${unknown.join(", ")}; curves: ${SCALING_SERIES.map((s) => s.name).join(", ")}`);
@@ -118,10 +120,15 @@ export function runScaling(only: readonly string[]): number {
   const series = SCALING_SERIES.filter((s) => only.length === 0 || only.includes(s.name));
   ensurePythonStack();
   const points: ScalingPoint[] = [];
+  const total = series.reduce((n, s) => n + s.sizes.length, 0);
   for (const s of series) {
     const skipped = { ours: null as string | null, baseline: null as string | null };
-    for (const size of s.sizes) points.push(measure(s, size, skipped));
+    for (const size of s.sizes) {
+      const done = points.length;
+      points.push(measure(s, size, skipped, (note) => progress({ label: "scaling", done, total, note })));
+    }
   }
+  progress({ label: "scaling", done: total, total });
   const summaries = series.map((s) => summarise(s, points));
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
