@@ -1,7 +1,8 @@
 /**
  * `npx workbook sweep GRID.json`: a grid of backtests or notebook runs, on a local pool or a Redis queue.
  */
-import { command, numberOption, writeError } from "./command-line";
+import { command, commandProgress, numberOption, writeError } from "./command-line";
+import { STRATEGY_NAMES } from "../backtest/index";
 import { packagePath } from "../core/index";
 import { readSweepFile, runSweep, type RunSweepOptions } from "../sweep/index";
 
@@ -24,14 +25,14 @@ Sweep file (JSON):
                    "windows": { "count": 4, "days": 252 } },           or [{ "start": "…", "end": "…" }, …]
     "notebooks": { "notebook": "09", "parameters": { "lookbackDays": [126, 252] } },
     "jobs": [ { "kind": "backtest", "strategy": "hrp", "parameters": { "lookbackDays": 126 } } ] }
-  A list anywhere in a grid is a dimension. Strategies: equal-weight, sixty-forty, min-volatility, max-sharpe,
-  hrp, risk-parity.`,
+  A list anywhere in a grid is a dimension. Strategies: ${STRATEGY_NAMES.join(", ")}.`,
   options: {
     results: { value: "FOLDER", help: "where the results go (default build/sweeps/NAME, NAME the sweep's name)" },
     workers: numberOption("N", "local worker processes (default: one per core)", (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1"),
     queue: { value: "redis://HOST:PORT", help: "put the jobs on a BullMQ queue in that Redis instead; start workers anywhere with\nnpx workbook worker --queue redis://HOST:PORT (results come back through the queue)" },
     queueName: { value: "NAME", help: "the queue's name (default workbook-sweep); workers must give the same" },
     retries: numberOption("N", "tries after a job's first failure (default 2)", (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0"),
+    quiet: { help: "no progress on standard error (a bar on a terminal, a line every quarter otherwise)" },
   },
   positionals: { value: "GRID.json", help: "the sweep file (required)", max: 1 },
   exitCodes: `0 every job done, 1 some jobs failed (recorded with their errors), 2 bad input (the message says
@@ -42,7 +43,8 @@ which: unknown strategy, notebook or parameter, unreachable queue, results folde
 export const SWEEP_USAGE = SWEEP.usage;
 
 /**
- * Runs `npx workbook sweep`: parses the flags, runs the sweep with progress lines on `out`, prints the report.
+ * Runs `npx workbook sweep`: parses the flags, runs the sweep (its first line on `out`, progress through core's reporter
+ * on standard error), prints the report.
  *
  * @returns 0 when every job is done, 1 when some failed (typed errors propagate to `main`: exit 2).
  * @throws InputError for bad flags or a bad sweep; SourceError QUEUE_UNREACHABLE naming the address.
@@ -68,7 +70,12 @@ export async function runSweepCommand(argv: readonly string[], out: (line: strin
   };
   const name = readSweepFile(file).spec.name ?? "sweep";
   // The --json contract of every command: standard output carries only the JSON document; progress goes to stderr.
-  const report = await runSweep(file, { ...options, results: results ?? packagePath("build", "sweeps", name), progress: json ? err : out });
+  const report = await runSweep(file, {
+    ...options,
+    results: results ?? packagePath("build", "sweeps", name),
+    progress: json ? err : out,
+    onProgress: commandProgress(err, { quiet: v.quiet === true, unit: "jobs" }),
+  });
   if (json) out(JSON.stringify(report, null, 2));
   else {
     out(`${report.name}: ${report.done} done, ${report.failed} failed, ${report.skipped} skipped (done before), ${report.duplicates} duplicate results dropped; ${report.jobsPerSecond.toFixed(1)} jobs/s on the ${report.ranOn}`);

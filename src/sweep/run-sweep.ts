@@ -2,7 +2,7 @@
  * A sweep from spec to results: checks, jobs and their identities, the pool or the queue, the summary.
  */
 import { isAbsolute, join, relative } from "node:path";
-import { InputError, packagePath } from "../core/index";
+import { InputError, packagePath, type ProgressUpdate } from "../core/index";
 import { expandGrid } from "./expand-grid";
 import { jobId, notebookHash, type QueuedJob } from "./job-identity";
 import { defaultWorkers, runOnLocalPool, type JobHandlers } from "./local-pool";
@@ -33,6 +33,11 @@ export interface RunSweepOptions {
   readonly progress?: (line: string) => void;
   /** Seconds between progress lines. Default 1. */
   readonly progressEverySeconds?: number;
+  /**
+   * Progress events (jobs finished of those to run, note: how many failed) for core's `progressReporter`; when given,
+   * they replace the periodic lines of `progress` (which still gets the sweep's first line).
+   */
+  readonly onProgress?: (update: ProgressUpdate) => void;
 }
 
 /** What a sweep did. */
@@ -119,7 +124,8 @@ export async function runSweep(spec: SweepSpec | string, options: RunSweepOption
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.max(1, todo.length));
   const ranOn = queue !== undefined ? `queue ${options.queueName ?? "workbook-sweep"} at ${queue.url}` : `local pool of ${workers}`;
   write(`${name}: ${byId.size} jobs, ${skipped} done before, ${todo.length} to run on the ${ranOn}; results in ${shown(results)}`);
-  const progress = new SweepProgress(name, todo.length, skipped, write, options.progressEverySeconds ?? 1);
+  const lines = options.onProgress === undefined ? write : () => {};
+  const progress = new SweepProgress(name, todo.length, skipped, lines, options.progressEverySeconds ?? 1, options.onProgress);
   let duplicates = 0;
   let flushing = false;
   const flushSoon = (): void => {

@@ -1,6 +1,8 @@
 /**
- * Progress of a sweep as lines: done, failed, remaining, rate and time left.
+ * Progress of a sweep as lines: done, failed, remaining, rate and time left; or as events for core's
+ * `progressReporter` (the command line's bar or lines).
  */
+import type { ProgressUpdate } from "../core/index";
 
 /** Counts of a sweep so far. */
 export interface SweepCounts {
@@ -61,6 +63,7 @@ export class SweepProgress {
     readonly skipped: number,
     private readonly write: (line: string) => void,
     private readonly everySeconds = 1,
+    private readonly onUpdate?: (update: ProgressUpdate) => void,
   ) {}
 
   /** The counts so far. */
@@ -84,6 +87,7 @@ export class SweepProgress {
     else this.#failed++;
     const now = performance.now();
     this.#first ??= now;
+    this.onUpdate?.({ label: this.name, done: this.#done + this.#failed, total: this.total, note: `${this.#failed} failed` });
     if (this.#done + this.#failed === this.total || now - this.#last >= this.everySeconds * 1000) {
       this.#last = now;
       this.write(progressLine(this.name, this.counts, this.elapsedSeconds));

@@ -36,8 +36,12 @@ describe("npx workbook sweep and worker", () => {
     expect(await main(["sweep", file, "--results", join(dir, "cli"), "--workers", "2", "--json"], c.o, c.e)).toBe(0);
     // --json: the report alone on standard output, progress on standard error.
     expect(c.err[0]).toMatch(/^cli: 4 jobs, 0 done before, 4 to run on the local pool of 2/);
-    expect(c.err.some((l) => /^cli: 4 done, 0 failed, 0 remaining of 4 .* finished$/.test(l))).toBe(true);
+    // progress through core's reporter (lines, not a terminal): jobs finished of those to run, the rate, failures
+    expect(c.err.some((l) => /^cli: 4\/4 jobs \(100 %\), [\d.]+\/s, 0:00 left, 0 failed$/.test(l))).toBe(true);
     expect(JSON.parse(c.out.join("\n"))).toMatchObject({ name: "cli", jobs: 4, done: 4, failed: 0 });
+    const quiet = capture();
+    expect(await main(["sweep", file, "--results", join(dir, "cli-quiet"), "--workers", "2", "--json", "--quiet"], quiet.o, quiet.e)).toBe(0);
+    expect(quiet.err).toHaveLength(1); // the sweep's first line only: no progress with --quiet
     const again = capture();
     expect(await main(["sweep", file, "--results", join(dir, "cli")], again.o, again.e)).toBe(0);
     expect(again.out[0]).toMatch(/^cli: 4 jobs, 4 done before, 0 to run/);
