@@ -5,7 +5,10 @@ import { choiceOption, command, commandProgress, dateOption, numberOption, write
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
+  averageCostLots,
   backtestMetrics,
+  fifoLots,
+  highestCostLots,
   namedStrategy,
   STRATEGY_NAMES,
   buyAndHold,
@@ -53,6 +56,11 @@ trade, with an audit record of the run, to a DuckDB file.`,
     costBps: numberOption("N", "commission, basis points of each trade's value (default 0)", (x) => x >= 0, "a number of basis points ≥ 0, e.g. 5"),
     perShare: numberOption("N", "commission per share, in the prices' currency (default 0)", (x) => x >= 0, "an amount per share ≥ 0, e.g. 0.005"),
     spreadBps: numberOption("N", "full bid-ask spread, basis points; each trade pays half (default 0)", (x) => x >= 0, "a number of basis points ≥ 0, e.g. 10"),
+    taxRate: numberOption("RATE", "tax on net realised gains, a fraction, e.g. 0.15 (default 0: no tax); the tax-aware\nstrategy weighs the same rate", (x) => x >= 0 && x < 1, "a fraction in [0, 1), e.g. 0.15"),
+    lots: choiceOption("RULE", ["fifo", "average", "highest-cost"] as const, "which shares a sale realises: fifo (default), average (average cost) or\nhighest-cost (highest cost first)", {
+      code: "BAD_FLAG_VALUE",
+      message: (s) => `--lots ${s} is not a lot rule; choose fifo, average or highest-cost`,
+    }),
     start: dateOption("first trading day, YYYY-MM-DD; earlier rows are history the strategy may read\n(default: the first date once the strategy has its lookback)"),
     end: dateOption("last trading day (default: the file's last date)"),
     capital: numberOption("N", "starting cash (default 1000000)", (x) => x > 0, "a positive amount, e.g. 1000000"),
@@ -79,6 +87,9 @@ export interface BacktestArgs {
   readonly costBps: number;
   readonly perShare: number;
   readonly spreadBps: number;
+  /** Tax on net realised gains, a fraction (0: none). */
+  readonly taxRate: number;
+  readonly lots: "fifo" | "average" | "highest-cost";
   readonly start: string | null;
   readonly end: string | null;
   readonly capital: number;
@@ -95,6 +106,9 @@ export interface BacktestArgs {
 }
 
 const bad = BACKTEST.fail;
+
+/** `--lots` to the backtester's lot accounting. */
+const LOT_RULES = { fifo: fifoLots, average: averageCostLots, "highest-cost": highestCostLots } as const;
 
 /**
  * Reads a `--rebalance` value: `weekly`, `monthly`, `quarterly`, `never`, or `drift:THRESHOLD`.
@@ -137,6 +151,8 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
     costBps: v.costBps ?? 0,
     perShare: v.perShare ?? 0,
     spreadBps: v.spreadBps ?? 0,
+    taxRate: v.taxRate ?? 0,
+    lots: v.lots ?? "fifo",
     start: v.start ?? null,
     end: v.end ?? null,
     capital: v.capital ?? 1_000_000,
@@ -163,7 +179,10 @@ function strategyFor(args: BacktestArgs, prices: DateTable): Strategy {
       throw bad("UNKNOWN_TICKER", `sixty-forty needs ${missing.join(" and ")}, not in the file (its tickers: ${prices.tickers.slice(0, 12).join(", ")}${prices.tickers.length > 12 ? ", …" : ""}); name the funds with --equity TICKER --bond TICKER`, { missing });
     }
   }
-  return namedStrategy(args.strategy, { lookbackDays: args.lookback, riskFreeRate: args.riskFreeRate, equity: args.equity, bond: args.bond });
+  return namedStrategy(args.strategy, {
+    lookbackDays: args.lookback, riskFreeRate: args.riskFreeRate, equity: args.equity, bond: args.bond,
+    ...(args.strategy === "tax-aware" && args.taxRate > 0 ? { taxRate: args.taxRate } : {}),
+  });
 }
 
 /**
@@ -253,6 +272,7 @@ export async function runBacktestCommand(argv: readonly string[], out: (line: st
     capital: args.capital,
     rebalance: args.rebalance,
     costs: { commissionBps: args.costBps, commissionPerShare: args.perShare, spreadBps: args.spreadBps },
+    ...(args.taxRate > 0 ? { tax: { rate: args.taxRate, lots: LOT_RULES[args.lots] } } : {}),
     fractionalShares: args.fractional,
     ...(args.start !== null ? { start: args.start } : {}),
     ...(args.end !== null ? { end: args.end } : {}),

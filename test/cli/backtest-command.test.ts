@@ -81,6 +81,25 @@ describe("npx workbook backtest on test/fixtures/allocation/prices.csv", () => {
     expect(json.strategy.finalValue).toBeGreaterThan(0);
     expect(json.versions.data).toMatch(/^[0-9a-f]{16}$/);
   });
+  it("charges tax with --tax-rate and --lots (highest cost first realises no more than FIFO), and runs the tax-aware strategy under it", async () => {
+    const run = async (strategy: string, ...flags: string[]) => {
+      const r = await cli("--prices", allocation, "--strategy", strategy, "--lookback", "120", "--cost-bps", "2", ...flags, "--json", "--trades", trades);
+      expect(r.code, r.err).toBe(0);
+      return JSON.parse(r.out).strategy as { tax: number; finalValue: number };
+    };
+    const untaxed = await run("min-volatility");
+    const taxed = await run("min-volatility", "--tax-rate", "0.25");
+    expect(untaxed.tax).toBe(0);
+    expect(taxed.tax).toBeGreaterThan(0); // rebalancing sold shares at a gain
+    expect(taxed.finalValue).toBeLessThan(untaxed.finalValue);
+    const highestCost = await run("min-volatility", "--tax-rate", "0.25", "--lots", "highest-cost");
+    expect(highestCost.tax).toBeLessThanOrEqual(taxed.tax); // the dearest shares sold first realise the smallest gains
+    const taxAware = await run("tax-aware", "--tax-rate", "0.25", "--lots", "highest-cost");
+    expect(taxAware.tax).toBeGreaterThanOrEqual(0);
+    const bad = await cli("--prices", allocation, "--strategy", "tax-aware", "--lots", "lifo", "--trades", trades);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--lots lifo is not a lot rule; choose fifo, average or highest-cost/)]);
+    expect((await cli("--prices", allocation, "--strategy", "hrp", "--tax-rate", "1.5", "--trades", trades)).err).toMatch(/--tax-rate takes a fraction in \[0, 1\)/);
+  }, 120_000);
   it("sixty-forty names the flags when the file lacks the default funds", async () => {
     const r = await cli("--prices", allocation, "--strategy", "sixty-forty", "--trades", trades);
     expect(r.code).toBe(2);
@@ -93,7 +112,7 @@ describe("npx workbook backtest: flags and files", () => {
   it("--help documents every flag", async () => {
     const r = await cli("--help");
     expect(r.code).toBe(0);
-    for (const flag of ["--prices", "--strategy", "--rebalance", "--cost-bps", "--per-share", "--spread-bps", "--start", "--end", "--capital", "--fractional", "--lookback", "--equity", "--bond", "--benchmark", "--risk-free", "--trades", "--json", "--help"]) {
+    for (const flag of ["--prices", "--strategy", "--rebalance", "--cost-bps", "--per-share", "--spread-bps", "--start", "--end", "--capital", "--fractional", "--lookback", "--equity", "--bond", "--benchmark", "--risk-free", "--tax-rate", "--lots", "--trades", "--json", "--help"]) {
       expect(BACKTEST_USAGE).toContain(flag);
     }
     expect(r.out).toContain("whole shares");
