@@ -129,26 +129,8 @@ export async function openLinearProgram(lp: LinearProgram | SparseLinearProgram,
     throw new InputError("UNKNOWN_ALGORITHM", `${caller}: unknown algorithm ${String(algorithm)}; choose "simplex" or "interior-point"`, { algorithm });
   }
   const highs = await loadHighs();
-  const clampInfinity = (values: Float64Array) => Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
-  let model: ReturnType<Highs["createModel"]>;
-  try {
-    model = highs.createModel({
-      numCols: n,
-      numRows: m,
-      colCost: lp.c,
-      colLower: clampInfinity(lp.lower),
-      colUpper: clampInfinity(lp.upper),
-      rowLower: clampInfinity(lp.rowLower),
-      rowUpper: clampInfinity(lp.rowUpper),
-      matrix: { format: "csr", numRows: m, numCols: n, starts: rows.starts, indices: rows.indices, values: rows.values },
-    });
-  } catch (error) {
-    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS refused the model: ${String(error)}`, {}, { cause: error });
-  }
-  model.options.set({
-    output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10,
-    ...(algorithm === "interior-point" ? { solver: "ipm", run_crossover: "on" } : {}),
-  });
+  const clampInfinity = (values: Float64Array) => withHighsInfinity(highs, values);
+  const model = highsModel(highs, { ...lp, rows }, caller, { options: algorithm === "interior-point" ? { solver: "ipm", run_crossover: "on" } : {} });
   const status = highs.constants.modelStatus;
   let rowCount = m;
   const run = (): number => {
@@ -194,6 +176,50 @@ export async function openLinearProgram(lp: LinearProgram | SparseLinearProgram,
       model.dispose();
     },
   };
+}
+
+/** `values` with ±Infinity as HiGHS's ±infinity (its bounds' "none"). */
+export function withHighsInfinity(highs: Highs, values: Float64Array): Float64Array {
+  return Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
+}
+
+/**
+ * A programme's model in HiGHS, shared by the LP and QP solvers of this folder: rows as CSR, infinite bounds as
+ * HiGHS's, the feasibility tolerances every solve here uses (1e-10), the caller's other options, and a Hessian (its
+ * lower triangle by column) for a QP.
+ *
+ * @throws NumericalError HIGHS_FAILED when HiGHS refuses the model.
+ * @example
+ * ```ts
+ * const model = highsModel(await loadHighs(), lp, "solveLinearProgramWithHighs");
+ * ```
+ */
+export function highsModel(
+  highs: Highs,
+  lp: SparseLinearProgram,
+  caller: string,
+  extra: { readonly hessian?: { readonly starts: Int32Array; readonly indices: Int32Array; readonly values: Float64Array }; readonly options?: Readonly<Record<string, string | number | boolean>> } = {},
+): ReturnType<Highs["createModel"]> {
+  const n = lp.c.length;
+  const m = lp.rowLower.length;
+  let model: ReturnType<Highs["createModel"]>;
+  try {
+    model = highs.createModel({
+      numCols: n,
+      numRows: m,
+      colCost: lp.c,
+      colLower: withHighsInfinity(highs, lp.lower),
+      colUpper: withHighsInfinity(highs, lp.upper),
+      rowLower: withHighsInfinity(highs, lp.rowLower),
+      rowUpper: withHighsInfinity(highs, lp.rowUpper),
+      matrix: { format: "csr", numRows: m, numCols: n, starts: lp.rows.starts, indices: lp.rows.indices, values: lp.rows.values },
+      ...(extra.hessian === undefined || extra.hessian.indices.length === 0 ? {} : { hessian: { format: "triangular", dimension: n, ...extra.hessian } }),
+    });
+  } catch (error) {
+    throw new NumericalError("HIGHS_FAILED", `${caller}: HiGHS refused the model: ${String(error)}`, {}, { cause: error });
+  }
+  model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10, ...extra.options });
+  return model;
 }
 
 function dims([n, m]: [number, number]): { n: number; m: number } {

@@ -4,7 +4,7 @@
  */
 import type { Highs } from "highs";
 import { InfeasibleError, InputError, NumericalError } from "../core/index";
-import { loadHighs, type SparseLinearProgram } from "./highs-linear-program";
+import { highsModel, loadHighs, type SparseLinearProgram } from "./highs-linear-program";
 import type { LinearProgramResult } from "./linear-program";
 import { solveQuadraticProgram } from "./quadprog-solver";
 
@@ -78,21 +78,8 @@ export async function solveQuadraticProgramWithHighs(qp: SparseQuadraticProgram,
   if (method === "dense") return solveDensely(qp, n);
   const highs = await (options.runtime ?? loadHighs());
   const shifted = shiftToZeroLower(qp, n);
-  const clamp = (values: Float64Array) => Float64Array.from(values, (v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
-  const m = qp.rowLower.length;
-  const model = highs.createModel({
-    numCols: n,
-    numRows: m,
-    colCost: shifted.c,
-    colLower: clamp(shifted.lower),
-    colUpper: clamp(shifted.upper),
-    rowLower: clamp(shifted.rowLower),
-    rowUpper: clamp(shifted.rowUpper),
-    matrix: { format: "csr", numRows: m, numCols: n, starts: qp.rows.starts, indices: qp.rows.indices, values: qp.rows.values },
-    ...(qp.hessian.indices.length > 0 ? { hessian: { format: "triangular", dimension: n, starts: qp.hessian.starts, indices: qp.hessian.indices, values: qp.hessian.values } } : {}),
-  });
+  const model = highsModel(highs, { ...shifted, rows: qp.rows }, caller, { hessian: qp.hessian, options: { time_limit: 600 } });
   try {
-    model.options.set({ output_flag: false, time_limit: 600, primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
     const status = highs.constants.modelStatus;
     let modelStatus: number;
     try {

@@ -18,7 +18,14 @@ import {
   ulcerIndex,
   type OwaMeasure,
 } from "../measures/index";
-import { openLinearProgram, solveLinearProgramWithHighs, solveQuadraticProgramWithHighs, type LowerTriangle } from "../optim/index";
+import {
+  openLinearProgram,
+  solveLinearProgramWithHighs,
+  solveQuadraticProgramWithHighs,
+  type LinearProgramResult,
+  type LowerTriangle,
+  type SparseLinearProgram,
+} from "../optim/index";
 import type { CvarSetup } from "./cvar-problem";
 import { LpRows, scenarioEntries } from "./lp-rows";
 import { uncompoundedCdar } from "./min-cdar";
@@ -227,18 +234,14 @@ export class ScenarioProgramme {
    * ```
    */
   async solve(caller: string, infeasibleCode: string): Promise<Float64Array> {
-    const lp = this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper));
+    const lp = this.build();
     const result = this.hessian.size > 0
       ? await solveQuadraticProgramWithHighs({ ...lp, hessian: this.lowerTriangle() }).catch((error: unknown) => {
         if (error instanceof NumericalError) throw new NumericalError("SOLVER_FAILED", `${caller}: ${error.message}`, {}, { cause: error });
         throw error;
       })
       : await solveLinearProgramWithHighs(lp);
-    if (result.status === "optimal") return result.x;
-    if (result.status === "infeasible") {
-      throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
-    }
-    throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
+    return columnsOf(result, caller, infeasibleCode);
   }
 
   /**
@@ -257,7 +260,7 @@ export class ScenarioProgramme {
    */
   async openSession(caller: string, infeasibleCode: string): Promise<{ solve(): Float64Array; dispose(): void }> {
     if (this.hessian.size > 0) throw new InputError("UNSUPPORTED_PROGRAMME", `${caller}: only a linear programme can be kept open; solve the QP with solve()`, {});
-    const session = await openLinearProgram(this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper)));
+    const session = await openLinearProgram(this.build());
     let synced = this.rows.count;
     return {
       solve: (): Float64Array => {
@@ -266,15 +269,15 @@ export class ScenarioProgramme {
           session.addRows(added.rows, added.rowLower, added.rowUpper);
           synced = this.rows.count;
         }
-        const result = session.solve();
-        if (result.status === "optimal") return result.x;
-        if (result.status === "infeasible") {
-          throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
-        }
-        throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
+        return columnsOf(session.solve(), caller, infeasibleCode);
       },
       dispose: () => session.dispose(),
     };
+  }
+
+  /** The programme's LP part: costs, column bounds and rows. */
+  private build(): SparseLinearProgram {
+    return this.rows.build(Float64Array.from(this.cost), Float64Array.from(this.lower), Float64Array.from(this.upper));
   }
 
   /** The Hessian's lower triangle by column, rows ascending (HiGHS's "triangular" format). */
@@ -295,6 +298,15 @@ export class ScenarioProgramme {
     }
     return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
   }
+}
+
+/** The columns' values of a solved programme; InfeasibleError `infeasibleCode` or NumericalError SOLVER_FAILED otherwise. */
+function columnsOf(result: LinearProgramResult, caller: string, infeasibleCode: string): Float64Array {
+  if (result.status === "optimal") return result.x;
+  if (result.status === "infeasible") {
+    throw new InfeasibleError(infeasibleCode, `${caller}: no portfolio meets the bounds and constraints; relax one`, {});
+  }
+  throw new NumericalError("SOLVER_FAILED", `${caller}: HiGHS found the programme ${result.status}; give every asset finite bounds or rescale the returns`, { status: result.status });
 }
 
 /** Where a measure's programme finds the portfolio: its scenarios and weight columns, and how it is scaled. */

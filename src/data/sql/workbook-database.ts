@@ -22,7 +22,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from "@duckdb/node-api";
-import { DataError, InputError } from "../../core/index";
+import { DataError, InputError, isIsoDate, isoToDayNumber } from "../../core/index";
 import { loadSqlFile } from "./sql-file";
 
 /**
@@ -92,7 +92,6 @@ export type SqlColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN" | "DATE
 export type AppendValue = string | number | boolean | null;
 
 const COLUMN_TYPES: Readonly<Record<SqlColumnType, DuckDBType>> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN, DATE };
-const MS_PER_DAY = 86_400_000;
 
 /** A DATE column's values as DuckDB's dates (days since 1970-01-01), each distinct date converted once. */
 function dateColumn(table: string, column: number, values: readonly AppendValue[]): DuckDBValue[] {
@@ -101,10 +100,10 @@ function dateColumn(table: string, column: number, values: readonly AppendValue[
     if (v === null) return null;
     let day = typeof v === "string" ? days.get(v) : undefined;
     if (day === undefined) {
-      if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      if (!isIsoDate(v)) {
         throw new InputError("BAD_DATE", `append to ${table}: column ${column + 1}, row ${row + 1} is ${JSON.stringify(v)}, not a date; give dates as YYYY-MM-DD`, { table, column, row });
       }
-      day = dateValue(Math.round(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) / MS_PER_DAY));
+      day = dateValue(isoToDayNumber(v));
       days.set(v, day);
     }
     return day;
